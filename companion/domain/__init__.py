@@ -1,0 +1,1 @@
+"""Pure rules and types. Imports nothing from textual, tinydb or apscheduler."""

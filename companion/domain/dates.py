@@ -1,0 +1,25 @@
+"""Reading the dates people type."""
+
+from datetime import date, timedelta
+
+from companion.domain.errors import CompanionError
+
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_date(text: str, *, today: date, what: str = "date") -> date:
+    """Accept YYYY-MM-DD, "today", "yesterday", "tomorrow" or "N days ago"."""
+    cleaned = text.strip().lower()
+    if cleaned in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[cleaned])
+    words = cleaned.split()
+    if len(words) == 3 and words[1] in ("day", "days") and words[2] == "ago" and words[0].isdigit():
+        return today - timedelta(days=int(words[0]))
+    if len(words) == 3 and words[1] in ("week", "weeks") and words[2] == "ago" and words[0].isdigit():
+        return today - timedelta(weeks=int(words[0]))
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise CompanionError(
+            f'"{text}" is not a {what} I can read; please write it like 2026-03-14.'
+        ) from None

@@ -1,0 +1,134 @@
+"""Who is in the family: caregivers and children, with each child's touch profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from companion.domain.errors import CompanionError
+from companion.domain.ids import new_id
+
+
+class Dimension(StrEnum):
+    """The four Theraplay dimensions a therapist may ask a family to focus on."""
+
+    STRUCTURE = "structure"
+    ENGAGEMENT = "engagement"
+    NURTURE = "nurture"
+    CHALLENGE = "challenge"
+
+
+class TouchComfort(StrEnum):
+    COMFORTABLE = "comfortable"
+    LIGHT_ONLY = "light"
+    NO_TOUCH = "none"
+
+    @property
+    def label(self) -> str:
+        return _TOUCH_LABELS[self]
+
+
+_TOUCH_LABELS = {
+    TouchComfort.COMFORTABLE: "comfortable with touch",
+    TouchComfort.LIGHT_ONLY: "light touch only",
+    TouchComfort.NO_TOUCH: "no touch",
+}
+
+
+@dataclass(frozen=True)
+class Caregiver:
+    name: str
+    id: str = field(default_factory=new_id)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Caregiver:
+        return cls(id=record["id"], name=record["name"])
+
+
+@dataclass(frozen=True)
+class Child:
+    name: str
+    born: date
+    id: str = field(default_factory=new_id)
+    developmental_note: str = ""
+    touch: TouchComfort = TouchComfort.COMFORTABLE
+    avoid: tuple[str, ...] = ()
+    focus: tuple[Dimension, ...] = ()
+
+    def age_on(self, day: date) -> int:
+        had_birthday = (day.month, day.day) >= (self.born.month, self.born.day)
+        return day.year - self.born.year - (0 if had_birthday else 1)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "born": self.born.isoformat(),
+            "developmental_note": self.developmental_note,
+            "touch": self.touch.value,
+            "avoid": list(self.avoid),
+            "focus": [d.value for d in self.focus],
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Child:
+        return cls(
+            id=record["id"],
+            name=record["name"],
+            born=date.fromisoformat(record["born"]),
+            developmental_note=record.get("developmental_note", ""),
+            touch=TouchComfort(record.get("touch", TouchComfort.COMFORTABLE.value)),
+            avoid=tuple(record.get("avoid", ())),
+            focus=tuple(Dimension(d) for d in record.get("focus", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Family:
+    caregivers: tuple[Caregiver, ...] = ()
+    children: tuple[Child, ...] = ()
+
+    @property
+    def is_set_up(self) -> bool:
+        return bool(self.caregivers) and bool(self.children)
+
+    def child_named(self, name: str) -> Child:
+        return _find_by_name(self.children, name, "child")
+
+    def caregiver_named(self, name: str) -> Caregiver:
+        return _find_by_name(self.caregivers, name, "caregiver")
+
+    def name_of(self, person_id: str) -> str:
+        for person in (*self.caregivers, *self.children):
+            if person.id == person_id:
+                return person.name
+        return "someone no longer in the family"
+
+
+_Person = TypeVar("_Person", Caregiver, Child)
+
+
+def _find_by_name(people: tuple[_Person, ...], name: str, role: str) -> _Person:
+    wanted = name.strip().casefold()
+    for person in people:
+        if person.name.casefold() == wanted:
+            return person
+    known = ", ".join(p.name for p in people) or "nobody yet"
+    raise CompanionError(
+        f'There is no {role} called "{name.strip()}" in this family (known: {known}); '
+        f"check the spelling or add them with `companion family`."
+    )
+
+
+def clean_name(name: str, role: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise CompanionError(f"Please give the {role} a name.")
+    if len(cleaned) > 60:
+        raise CompanionError(f"That {role} name is very long; please keep it under 60 characters.")
+    return cleaned

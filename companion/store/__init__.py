@@ -1,0 +1,1 @@
+"""TinyDB made safe for years of writing: atomic, locked, versioned, backed up."""

@@ -1,0 +1,69 @@
+"""`companion doctor`: look at every file, its permissions and the backups, change nothing."""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion.store.datastore import DataStore
+from companion.store.files import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX
+from companion.store.storage import UnreadableFile, load_tables
+
+
+@dataclass
+class Checkup:
+    good: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def check(store: DataStore) -> Checkup:
+    result = Checkup()
+    root = store.root
+    if not root.is_dir():
+        result.good.append(f"No data yet in {root}; it will be created on first use.")
+        return result
+    _check_mode(root, FOLDER_MODE, "folder", result)
+    files = store.data_files()
+    readable = 0
+    for path in files:
+        relative = path.relative_to(root)
+        kind = store.kind_of(relative)
+        if kind is None:
+            result.problems.append(f"{relative}: not a file companion knows; it is left alone.")
+            continue
+        try:
+            load_tables(path, kind)
+            readable += 1
+        except UnreadableFile as error:
+            result.problems.append(store.unreadable(error).message)
+        _check_mode(path, FILE_MODE, "file", result)
+    result.good.append(f"{readable} of {len(files)} data files are readable and complete.")
+    leftovers = [p for p in root.rglob(f".*{TEMP_SUFFIX}")]
+    if leftovers:
+        result.good.append(
+            f"{len(leftovers)} unfinished save(s) from an interrupted run will be tidied away "
+            "at the next save."
+        )
+    backups = store.backups.all()
+    if backups:
+        result.good.append(
+            f"{len(backups)} backup(s); newest {backups[0].name}, oldest {backups[-1].name} "
+            f"(in {store.backups.folder})."
+        )
+    else:
+        result.good.append("No backups yet: the first one is taken with the first change of a day.")
+    return result
+
+
+def _check_mode(path: Path, wanted: int, what: str, result: Checkup) -> None:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        result.problems.append(
+            f"{path} can be read by other people on this computer (mode {mode:o}); "
+            f"run `chmod {wanted:o} {path}` to make it private."
+        )

@@ -1,0 +1,78 @@
+"""Private folders and durable, atomic file writes.
+
+A save either lands whole or not at all: write a temp file beside the target, fsync it,
+`os.replace` it over the target, fsync the folder. A killed writer leaves at most a temp
+file, which the next writer removes.
+"""
+
+import errno
+import os
+from pathlib import Path
+
+from companion.domain.errors import CompanionError
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+TEMP_SUFFIX = ".tmp"
+
+
+def ensure_private_folder(path: Path) -> None:
+    try:
+        path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        if path.stat().st_mode & 0o777 != FOLDER_MODE:
+            path.chmod(FOLDER_MODE)
+    except OSError as error:
+        raise write_error(path, error) from None
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(descriptor, view):]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temp, path)
+        fsync_folder(path.parent)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise write_error(path, error) from None
+
+
+def fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_temp_files(root: Path) -> int:
+    """Delete temp files a killed writer left behind. Call only while holding the lock."""
+    removed = 0
+    for temp in root.rglob(f".*{TEMP_SUFFIX}"):
+        temp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def write_error(path: Path, error: OSError) -> CompanionError:
+    """One sentence for a failed write; the earlier version of the file is untouched."""
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return CompanionError(
+            f"The disk is full, so nothing was saved to {path.name}; "
+            "free some space and try again (your earlier entries are safe)."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return CompanionError(
+            f"I am not allowed to write in {path.parent}, so nothing was saved; "
+            "check that the folder is yours and writable (`companion doctor` can help)."
+        )
+    return CompanionError(
+        f"Saving to {path} did not work ({error.strerror or error}), so nothing was saved; "
+        "please try again (your earlier entries are safe)."
+    )

@@ -1,0 +1,77 @@
+"""The kinds of data file, their schema versions, how to check them and how to migrate them.
+
+Every file is an envelope: {"companion": {"kind": ..., "schema": N}, "tables": {...}}.
+`tables` is what TinyDB sees. Migrations turn the tables of version N into N+1 and run
+once: the store writes the result back (after a backup) the first time it holds the lock.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from companion.domain import reflection
+from companion.domain.records import FieldSpec, record_problem
+
+Tables = dict[str, dict[str, Any]]
+Migration = Callable[[Tables], Tables]
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str
+    schema: int
+    # table name -> (required fields, optional fields) of each record
+    tables: dict[str, tuple[dict[str, FieldSpec], dict[str, FieldSpec]]]
+    # migrations[n] turns schema n into n + 1
+    migrations: dict[int, Migration] = field(default_factory=dict)
+
+    def problem(self, tables: Any) -> str | None:
+        if not isinstance(tables, dict):
+            return '"tables" should be an object'
+        for table_name, (required, optional) in self.tables.items():
+            table = tables.get(table_name, {})
+            if not isinstance(table, dict):
+                return f'the "{table_name}" table should be an object'
+            for record in table.values():
+                problem = record_problem(record, required, optional)
+                if problem:
+                    return f"in {table_name}, {problem}"
+        return None
+
+
+def _reflections_1_to_2(tables: Tables) -> Tables:
+    """Schema 1 allowed one child per reflection ("child") and called the flag "discuss";
+    schema 2 lets a reflection be about several children and names the flag "therapist"."""
+    migrated: dict[str, Any] = {}
+    for doc_id, record in tables.get("reflections", {}).items():
+        new = {k: v for k, v in record.items() if k not in ("child", "discuss")}
+        child = record.get("child")
+        new["children"] = [child] if child else []
+        new["therapist"] = bool(record.get("discuss", False))
+        new.setdefault("tags", [])
+        migrated[doc_id] = new
+    return {**tables, "reflections": migrated}
+
+
+FAMILY = FileKind(
+    name="family",
+    schema=1,
+    tables={
+        "caregivers": ({"id": str, "name": str}, {}),
+        "children": (
+            {"id": str, "name": str, "born": str},
+            {"developmental_note": str, "touch": str, "avoid": (str,), "focus": (str,)},
+        ),
+    },
+)
+
+REFLECTIONS = FileKind(
+    name="reflections",
+    schema=2,
+    tables={"reflections": (reflection.RECORD_FIELDS, reflection.OPTIONAL_FIELDS)},
+    migrations={1: _reflections_1_to_2},
+)
+
+SETTINGS = FileKind(name="settings", schema=1, tables={"settings": ({}, {"theme": str})})
+
+KINDS = {kind.name: kind for kind in (FAMILY, REFLECTIONS, SETTINGS)}
