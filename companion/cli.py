@@ -85,12 +85,14 @@ def _open_app(services: Services) -> None:
 
 @cli.command()
 @click.option("--seed-only", is_flag=True, help="Write the demo family and exit.")
+@click.option("--data-dir", type=click.Path(file_okay=False),
+              help="Keep the demo family here instead of its own folder.")
 @click.pass_context
-def demo(ctx: click.Context, seed_only: bool) -> None:
+def demo(ctx: click.Context, seed_only: bool, data_dir: str | None) -> None:
     """Open the app on a demo family with six months of history."""
     from companion.demo import seed_if_empty
 
-    services = Services(demo_folder(ctx.obj))
+    services = Services(demo_folder(data_dir or ctx.obj))
     created = seed_if_empty(services)
     if seed_only:
         state = "written to" if created else "already in"

@@ -55,23 +55,46 @@ class Services:
         return self.family_repo.load()
 
     def add_caregiver(self, name: str) -> Caregiver:
-        cleaned = clean_name(name, "caregiver")
-        if any(c.name.casefold() == cleaned.casefold() for c in self.family().caregivers):
-            raise CompanionError(f"{cleaned} is already in the family.")
-        caregiver = Caregiver(name=cleaned)
+        caregiver = self._new_caregiver(name, self.family())
         self.family_repo.add_caregiver(caregiver)
         return caregiver
 
     def add_child(self, name: str, born: str, *, touch: str = TouchComfort.COMFORTABLE.value,
                   avoid: tuple[str, ...] = (), focus: tuple[str, ...] = (),
                   developmental_note: str = "") -> Child:
-        cleaned = clean_name(name, "child")
-        if any(c.name.casefold() == cleaned.casefold() for c in self.family().children):
+        child = self._new_child(name, born, self.family(), touch=touch, avoid=avoid,
+                                focus=focus, developmental_note=developmental_note)
+        self.family_repo.add_child(child)
+        return child
+
+    def set_up_family(self, caregiver: str | None, child: str, born: str, touch: str) -> None:
+        """The first-run setup: check both people first, so a mistake never saves half."""
+        family = self.family()
+        new_caregiver = self._new_caregiver(caregiver, family) if caregiver is not None else None
+        new_child = self._new_child(child, born, family, touch=touch)
+        if new_caregiver:
+            self.family_repo.add_caregiver(new_caregiver)
+        self.family_repo.add_child(new_child)
+
+    @staticmethod
+    def _new_caregiver(name: str, family: Family) -> Caregiver:
+        cleaned = clean_name(name, "caregiver")
+        if any(c.name.casefold() == cleaned.casefold() for c in family.caregivers):
             raise CompanionError(f"{cleaned} is already in the family.")
+        return Caregiver(name=cleaned)
+
+    def _new_child(self, name: str, born: str, family: Family, *, touch: str,
+                   avoid: tuple[str, ...] = (), focus: tuple[str, ...] = (),
+                   developmental_note: str = "") -> Child:
+        cleaned = clean_name(name, "child")
+        if any(c.name.casefold() == cleaned.casefold() for c in family.children):
+            raise CompanionError(f"{cleaned} is already in the family.")
+        if not born.strip():
+            raise CompanionError(f"Please add {cleaned}'s birth date, like 2019-05-02.")
         birthday = self.parse_day(born, "birth date")
         if birthday > self.today():
             raise CompanionError(f"{birthday} is in the future; please give the child's birth date.")
-        child = Child(
+        return Child(
             name=cleaned,
             born=birthday,
             touch=_choice(TouchComfort, touch, "touch comfort"),
@@ -79,8 +102,6 @@ class Services:
             focus=tuple(_choice(Dimension, f, "dimension") for f in focus),
             developmental_note=developmental_note.strip(),
         )
-        self.family_repo.add_child(child)
-        return child
 
     # -- reflections ---------------------------------------------------------------------
 

@@ -1,0 +1,105 @@
+"""A believable demo family with six months of history, for trying companion out.
+
+Everything is made up and written by us; it is generated the same way on every machine
+(a fixed seed), relative to today.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from companion.domain.family import Caregiver, Child, Dimension, TouchComfort
+from companion.domain.reflection import Reflection
+from companion.services import Services
+
+DAYS_OF_HISTORY = 183
+
+_MOMENTS = [
+    ("We played the mirror game for five minutes; {child} led and giggled when I got it wrong.",
+     ("play", "delight")),
+    ("Bedtime went smoothly. {child} asked for the same story twice and I said yes.",
+     ("bedtime",)),
+    ("Hard morning: {child} would not put shoes on and I raised my voice. We hugged it out "
+     "in the car and I said sorry.", ("morning", "repair")),
+    ("{child} came to me after falling at the park instead of hiding it. A small safe-haven moment.",
+     ("safe-haven",)),
+    ("Lotion on hands before bed. {child} held out the other hand for more.",
+     ("nurture", "bedtime")),
+    ("Balloon keep-up in the hallway: we got to 23. {child} wanted to try again tomorrow.",
+     ("challenge", "play")),
+    ("After school was rough; {child} slammed the door. I sat nearby and waited. "
+     "Twenty minutes later we had a snack together.", ("after-school", "regulation")),
+    ("{child} noticed I was tired and brought me a blanket. I wonder if they worry about me.",
+     ("connection",)),
+    ("The new morning chart helped: {child} ticked every step and looked proud.",
+     ("morning", "routine")),
+    ("{child} did not want to play today. We just sat and drew side by side, which was nice.",
+     ("play",)),
+    ("Grandma picked {child} up; they asked three times when I would be home.",
+     ("separation",)),
+    ("Cotton-ball race on the table. {child} laughed so much they had to lie down.",
+     ("challenge", "delight")),
+]
+_OWN_STATE = [
+    "I noticed I get tense when the evening runs late.",
+    "I was calmer than last week.",
+    "When I'm upset, I usually go quiet; today I named it instead.",
+    "I worry that I am too strict in the mornings.",
+    "",
+    "",
+]
+_QUESTIONS = [
+    "How do we handle the shoe battle without it becoming a power struggle?",
+    "Is it normal that bedtime is harder after contact visits?",
+    "Should we keep the same game every day or vary it?",
+]
+
+
+def seed_if_empty(services: Services) -> bool:
+    """Write the demo family unless the folder already has one. True when it wrote."""
+    if services.family().caregivers:
+        return False
+    seed(services, services.today())
+    return True
+
+
+def seed(services: Services, today: date) -> None:
+    sam, jordan = Caregiver(name="Sam"), Caregiver(name="Jordan")
+    mia = Child(
+        name="Mia", born=date(today.year - 8, 3, 14), touch=TouchComfort.LIGHT_ONLY,
+        avoid=("surprises", "tickling"), focus=(Dimension.NURTURE,),
+        developmental_note="Often plays like a younger child when tired.",
+    )
+    leo = Child(name="Leo", born=date(today.year - 5, 9, 2), focus=(Dimension.STRUCTURE,))
+    for caregiver in (sam, jordan):
+        services.family_repo.add_caregiver(caregiver)
+    for child in (mia, leo):
+        services.family_repo.add_child(child)
+    services.reflections.add_many(
+        list(_history(today, (sam, jordan), (mia, leo), random.Random(2026)))
+    )
+
+
+def _history(today: date, caregivers: tuple[Caregiver, ...], children: tuple[Child, ...],
+             rng: random.Random) -> list[Reflection]:
+    made: list[Reflection] = []
+    for days_ago in range(DAYS_OF_HISTORY, 0, -1):
+        day = today - timedelta(days=days_ago)
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+            child = rng.choice(children)
+            text, tags = rng.choice(_MOMENTS)
+            body = text.format(child=child.name)
+            own = rng.choice(_OWN_STATE)
+            for_therapist = rng.random() < 0.08
+            if own:
+                body += " " + own
+            if for_therapist:
+                body += " Question for our therapist: " + rng.choice(_QUESTIONS)
+            written = datetime.combine(day, time(rng.choice((7, 8, 16, 19, 20, 21)),
+                                                 rng.randrange(60)))
+            made.append(Reflection(
+                text=body, day=day, written_at=written, children=(child.id,),
+                by=rng.choice(caregivers).id, tags=tags, for_therapist=for_therapist,
+            ))
+    return made

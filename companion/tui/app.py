@@ -1,0 +1,107 @@
+"""The companion App: built from its services by `build_app`, used by the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from companion.domain.family import Family
+from companion.services import Services
+from companion.tui.background import ReportsWorkerErrors
+from companion.tui.screens.help import HelpScreen
+from companion.tui.screens.home import HomeScreen
+from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScreen
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+@dataclass
+class AppState:
+    """What the screens share: the family as last loaded, and what was just written."""
+
+    family: Family
+    reflection_defaults: ReflectionDefaults
+
+
+class CompanionApp(ReportsWorkerErrors, App[None]):
+    TITLE = "companion"
+    SUB_TITLE = "connection games, routines, reflections"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("r", "reflect", "Reflect", id="reflect", tooltip="Write a quick reflection"),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", id="toggle-theme"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, services: Services, theme: str = DARK_THEME) -> None:
+        super().__init__()
+        self.services = services
+        self.state = AppState(Family(), ReflectionDefaults())
+        self.theme = theme if theme in (LIGHT_THEME, DARK_THEME) else DARK_THEME
+
+    # Home as a mode (not the default screen) so its own home.tcss is loaded with it.
+    MODES = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Reflections need a family to be about: not during the first-run setup.
+        if action == "reflect":
+            return self.state.family.is_set_up
+        return True
+
+    # -- actions, each also in the command palette ------------------------------------
+
+    def action_reflect(self) -> None:
+        if isinstance(self.screen, ReflectionScreen):
+            return
+        self.push_screen(
+            ReflectionScreen(self.state.family, self.state.reflection_defaults),
+            self._after_reflection,
+        )
+
+    def _after_reflection(self, saved: ReflectionDefaults | None) -> None:
+        if saved is None:
+            return
+        self.state.reflection_defaults = saved
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen.active_bindings.values()))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+        self._remember_theme(self.theme)
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _remember_theme(self, theme: str) -> None:
+        self.services.set_theme(theme)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Write a reflection", "A quick note on how it went (r)",
+                            self.action_reflect)
+        yield SystemCommand("Help", "The keys of this screen, and what companion is for (?)",
+                            self.action_help)
+        yield SystemCommand("Light or dark", "Switch between the light and dark look (ctrl+t)",
+                            self.action_toggle_theme)
+        yield SystemCommand("Home", "Back to the start screen", self.action_go_home)
+        yield SystemCommand("Quit", "Close companion (ctrl+q)", self.action_quit)
+
+    def action_go_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+
+def build_app(services: Services) -> CompanionApp:
+    """The one place an App is made. Reading the saved theme here runs before the event
+    loop starts, so no TinyDB call happens on it."""
+    return CompanionApp(services, theme=services.theme())

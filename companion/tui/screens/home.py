@@ -1,0 +1,113 @@
+"""Home: one glance at the family, today, what comes next and what was noticed lately."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from companion.domain.family import Family
+from companion.domain.reflection import Reflection
+from companion.services import HomeSummary
+from companion.tui.background import ReportsWorkerErrors
+
+NARROW_WIDTH = 60
+PICK_PLACEHOLDER = (
+    "Connection games are on their way. Until then, any few minutes of play together counts."
+)
+ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and what comes next."
+
+
+class HomeScreen(ReportsWorkerErrors, Screen[None]):
+    CSS_PATH = "home.tcss"
+
+    class Loaded(Message):
+        def __init__(self, summary: HomeSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            with Grid(id="home-grid"):
+                yield Static("Opening your family's notes…", id="family", classes="panel")
+                yield Static("", id="week", classes="panel")
+                yield Static(PICK_PLACEHOLDER, id="today-pick", classes="panel hint")
+                yield Static(ROUTINE_PLACEHOLDER, id="next-routine", classes="panel hint")
+            yield VerticalScroll(id="recent", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#family").border_title = "Our family"
+        self.query_one("#week").border_title = "This week"
+        self.query_one("#today-pick").border_title = "Today's connection game"
+        self.query_one("#next-routine").border_title = "Next routine"
+        self.query_one("#recent").border_title = "Recent reflections"
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "narrow")
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
+    def _load(self) -> None:
+        self.post_message(self.Loaded(self.app.services.home_summary()))  # type: ignore[attr-defined]
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        summary = event.summary
+        self.app.state.family = summary.family  # type: ignore[attr-defined]
+        if not summary.family.is_set_up:
+            from companion.tui.screens.setup import SetupScreen
+
+            self.app.push_screen(SetupScreen(summary.family), lambda _: self.reload())
+            return
+        today = self.app.services.today()  # type: ignore[attr-defined]
+        self.query_one("#family", Static).update(describe_family(summary.family, today))
+        self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
+        self._show_recent(summary)
+
+    def _show_recent(self, summary: HomeSummary) -> None:
+        recent = self.query_one("#recent", VerticalScroll)
+        recent.remove_children()
+        if not summary.recent:
+            recent.mount(Label("Nothing written yet. Press r whenever you are ready.",
+                               classes="hint"))
+            return
+        recent.mount_all(
+            Label(reflection_line(r, summary.family), classes="reflection-line")
+            for r in summary.recent
+        )
+
+
+def describe_family(family: Family, today: date) -> str:
+    caregivers = " and ".join(c.name for c in family.caregivers)
+    children = ", ".join(f"{c.name} ({c.age_on(today)})" for c in family.children)
+    return f"Hello, {caregivers}.\nWith {children}."
+
+
+def describe_week(count: int) -> str:
+    if count == 0:
+        return "No reflections yet this week. A few words whenever you can (press r)."
+    noun = "reflection" if count == 1 else "reflections"
+    return f"{count} {noun} this week. Thank you for noticing."
+
+
+def reflection_line(reflection: Reflection, family: Family) -> Text:
+    line = Text()
+    line.append(f"{reflection.day:%a %d %b}", style="bold")
+    names = ", ".join(family.name_of(i) for i in reflection.children)
+    if names:
+        line.append(f"  {names}")
+    if reflection.for_therapist:
+        line.append("  [for our therapist]", style="italic")
+    line.append("  " + " ".join(reflection.text.split()))
+    return line
