@@ -23,8 +23,11 @@ from companion.services import Services
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command; map every outcome to an exit code, never to a traceback."""
     try:
-        result = cli.main(args=list(argv) if argv is not None else None,
-                          prog_name="companion", standalone_mode=False)
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="companion",
+            standalone_mode=False,
+        )
     except CompanionError as error:
         click.echo(error.message, err=True)
         return 1
@@ -58,8 +61,11 @@ def _print_json(document: Any) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--data-dir", type=click.Path(file_okay=False),
-              help="Folder for the family's data (default: $COMPANION_HOME, else your user data folder).")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Folder for the family's data (default: $COMPANION_HOME, else your user data folder).",
+)
 @click.version_option(package_name="companion")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
@@ -83,10 +89,14 @@ def _open_app(services: Services) -> None:
 
 # -- demo -------------------------------------------------------------------------------
 
+
 @cli.command()
 @click.option("--seed-only", is_flag=True, help="Write the demo family and exit.")
-@click.option("--data-dir", type=click.Path(file_okay=False),
-              help="Keep the demo family here instead of its own folder.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Keep the demo family here instead of its own folder.",
+)
 @click.pass_context
 def demo(ctx: click.Context, seed_only: bool, data_dir: str | None) -> None:
     """Open the app on a demo family with six months of history."""
@@ -103,6 +113,7 @@ def demo(ctx: click.Context, seed_only: bool, data_dir: str | None) -> None:
 
 # -- family -----------------------------------------------------------------------------
 
+
 @cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
@@ -112,14 +123,18 @@ def family(ctx: click.Context, as_json: bool) -> None:
         return
     people = _services(ctx).family()
     if as_json:
-        _print_json({
-            "caregivers": [c.to_record() for c in people.caregivers],
-            "children": [c.to_record() for c in people.children],
-        })
+        _print_json(
+            {
+                "caregivers": [c.to_record() for c in people.caregivers],
+                "children": [c.to_record() for c in people.children],
+            }
+        )
         return
     if not people.caregivers and not people.children:
-        click.echo("No family yet. Open the app (`companion`) or use "
-                   "`companion family add-caregiver NAME` to begin.")
+        click.echo(
+            "No family yet. Open the app (`companion`) or use "
+            "`companion family add-caregiver NAME` to begin."
+        )
         return
     today = _services(ctx).today()
     click.echo("Caregivers: " + (", ".join(c.name for c in people.caregivers) or "none yet"))
@@ -147,23 +162,40 @@ def add_caregiver(ctx: click.Context, name: str) -> None:
 @family.command("add-child")
 @click.argument("name")
 @click.option("--born", required=True, help="Birth date, e.g. 2019-05-02.")
-@click.option("--touch", type=click.Choice(["comfortable", "light", "none"]),
-              default="comfortable", show_default=True, help="How the child feels about touch.")
+@click.option(
+    "--touch",
+    type=click.Choice(["comfortable", "light", "none"]),
+    default="comfortable",
+    show_default=True,
+    help="How the child feels about touch.",
+)
 @click.option("--avoid", multiple=True, help="Something to avoid (repeatable).")
-@click.option("--focus", multiple=True,
-              type=click.Choice(["structure", "engagement", "nurture", "challenge"]),
-              help="A dimension the therapist wants to focus on (repeatable).")
+@click.option(
+    "--focus",
+    multiple=True,
+    type=click.Choice(["structure", "engagement", "nurture", "challenge"]),
+    help="A dimension the therapist wants to focus on (repeatable).",
+)
 @click.option("--note", default="", help="A developmental-age note, in your words.")
 @click.pass_context
-def add_child(ctx: click.Context, name: str, born: str, touch: str, avoid: tuple[str, ...],
-              focus: tuple[str, ...], note: str) -> None:
+def add_child(
+    ctx: click.Context,
+    name: str,
+    born: str,
+    touch: str,
+    avoid: tuple[str, ...],
+    focus: tuple[str, ...],
+    note: str,
+) -> None:
     """Add a child, with their touch profile."""
-    child = _services(ctx).add_child(name, born, touch=touch, avoid=avoid, focus=focus,
-                                     developmental_note=note)
+    child = _services(ctx).add_child(
+        name, born, touch=touch, avoid=avoid, focus=focus, developmental_note=note
+    )
     click.echo(f"{child.name} is part of the family now.")
 
 
 # -- reflections ------------------------------------------------------------------------
+
 
 @cli.group()
 def log() -> None:
@@ -177,11 +209,18 @@ def log() -> None:
 @click.option("--tag", "tags", multiple=True, help="A tag such as bedtime (repeatable).")
 @click.option("--therapist", is_flag=True, help="Bring this up with our therapist.")
 @click.pass_context
-def log_add(ctx: click.Context, text: str, children: tuple[str, ...], by: str | None,
-            tags: tuple[str, ...], therapist: bool) -> None:
+def log_add(
+    ctx: click.Context,
+    text: str,
+    children: tuple[str, ...],
+    by: str | None,
+    tags: tuple[str, ...],
+    therapist: bool,
+) -> None:
     """Write a quick reflection; prints its id once it is safely saved."""
     reflection = _services(ctx).add_reflection(
-        text, children=children, by=by, tags=tags, for_therapist=therapist)
+        text, children=children, by=by, tags=tags, for_therapist=therapist
+    )
     click.echo(reflection.id)
 
 
@@ -194,12 +233,21 @@ def log_add(ctx: click.Context, text: str, children: tuple[str, ...], by: str | 
 @click.option("--therapist", is_flag=True, help="Only those marked for our therapist.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
-def log_list(ctx: click.Context, since: str | None, until: str | None, search: str | None,
-             tag: str | None, child: str | None, therapist: bool, as_json: bool) -> None:
+def log_list(
+    ctx: click.Context,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    tag: str | None,
+    child: str | None,
+    therapist: bool,
+    as_json: bool,
+) -> None:
     """List reflections, oldest first."""
     services = _services(ctx)
-    found = services.find_reflections(since=since, until=until, search=search, tag=tag,
-                                      child=child, for_therapist_only=therapist)
+    found = services.find_reflections(
+        since=since, until=until, search=search, tag=tag, child=child, for_therapist_only=therapist
+    )
     people = services.family()
     if as_json:
         _print_json({"reflections": [_reflection_json(r, people) for r in found]})
@@ -234,6 +282,7 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
 
 
 # -- care of the data -------------------------------------------------------------------
+
 
 @cli.command()
 @click.pass_context

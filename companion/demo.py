@@ -16,30 +16,51 @@ from companion.services import Services
 DAYS_OF_HISTORY = 183
 
 _MOMENTS = [
-    ("We played the mirror game for five minutes; {child} led and giggled when I got it wrong.",
-     ("play", "delight")),
-    ("Bedtime went smoothly. {child} asked for the same story twice and I said yes.",
-     ("bedtime",)),
-    ("Hard morning: {child} would not put shoes on and I raised my voice. We hugged it out "
-     "in the car and I said sorry.", ("morning", "repair")),
-    ("{child} came to me after falling at the park instead of hiding it. A small safe-haven moment.",
-     ("safe-haven",)),
-    ("Lotion on hands before bed. {child} held out the other hand for more.",
-     ("nurture", "bedtime")),
-    ("Balloon keep-up in the hallway: we got to 23. {child} wanted to try again tomorrow.",
-     ("challenge", "play")),
-    ("After school was rough; {child} slammed the door. I sat nearby and waited. "
-     "Twenty minutes later we had a snack together.", ("after-school", "regulation")),
-    ("{child} noticed I was tired and brought me a blanket. I wonder if they worry about me.",
-     ("connection",)),
-    ("The new morning chart helped: {child} ticked every step and looked proud.",
-     ("morning", "routine")),
-    ("{child} did not want to play today. We just sat and drew side by side, which was nice.",
-     ("play",)),
-    ("Grandma picked {child} up; they asked three times when I would be home.",
-     ("separation",)),
-    ("Cotton-ball race on the table. {child} laughed so much they had to lie down.",
-     ("challenge", "delight")),
+    (
+        "We played the mirror game for five minutes; {child} led and giggled when I got it wrong.",
+        ("play", "delight"),
+    ),
+    ("Bedtime went smoothly. {child} asked for the same story twice and I said yes.", ("bedtime",)),
+    (
+        "Hard morning: {child} would not put shoes on and I raised my voice. We hugged it out "
+        "in the car and I said sorry.",
+        ("morning", "repair"),
+    ),
+    (
+        "{child} came to me after falling at the park instead of hiding it. "
+        "A small safe-haven moment.",
+        ("safe-haven",),
+    ),
+    (
+        "Lotion on hands before bed. {child} held out the other hand for more.",
+        ("nurture", "bedtime"),
+    ),
+    (
+        "Balloon keep-up in the hallway: we got to 23. {child} wanted to try again tomorrow.",
+        ("challenge", "play"),
+    ),
+    (
+        "After school was rough; {child} slammed the door. I sat nearby and waited. "
+        "Twenty minutes later we had a snack together.",
+        ("after-school", "regulation"),
+    ),
+    (
+        "{child} noticed I was tired and brought me a blanket. I wonder if they worry about me.",
+        ("connection",),
+    ),
+    (
+        "The new morning chart helped: {child} ticked every step and looked proud.",
+        ("morning", "routine"),
+    ),
+    (
+        "{child} did not want to play today. We just sat and drew side by side, which was nice.",
+        ("play",),
+    ),
+    ("Grandma picked {child} up; they asked three times when I would be home.", ("separation",)),
+    (
+        "Cotton-ball race on the table. {child} laughed so much they had to lie down.",
+        ("challenge", "delight"),
+    ),
 ]
 _OWN_STATE = [
     "I noticed I get tense when the evening runs late.",
@@ -67,8 +88,11 @@ def seed_if_empty(services: Services) -> bool:
 def seed(services: Services, today: date) -> None:
     sam, jordan = Caregiver(name="Sam"), Caregiver(name="Jordan")
     mia = Child(
-        name="Mia", born=date(today.year - 8, 3, 14), touch=TouchComfort.LIGHT_ONLY,
-        avoid=("surprises", "tickling"), focus=(Dimension.NURTURE,),
+        name="Mia",
+        born=date(today.year - 8, 3, 14),
+        touch=TouchComfort.LIGHT_ONLY,
+        avoid=("surprises", "tickling"),
+        focus=(Dimension.NURTURE,),
         developmental_note="Often plays like a younger child when tired.",
     )
     leo = Child(name="Leo", born=date(today.year - 5, 9, 2), focus=(Dimension.STRUCTURE,))
@@ -81,8 +105,9 @@ def seed(services: Services, today: date) -> None:
     )
 
 
-def _history(today: date, caregivers: tuple[Caregiver, ...], children: tuple[Child, ...],
-             rng: random.Random) -> list[Reflection]:
+def _history(
+    today: date, caregivers: tuple[Caregiver, ...], children: tuple[Child, ...], rng: random.Random
+) -> list[Reflection]:
     made: list[Reflection] = []
     for days_ago in range(DAYS_OF_HISTORY, 0, -1):
         day = today - timedelta(days=days_ago)
@@ -96,10 +121,18 @@ def _history(today: date, caregivers: tuple[Caregiver, ...], children: tuple[Chi
                 body += " " + own
             if for_therapist:
                 body += " Question for our therapist: " + rng.choice(_QUESTIONS)
-            written = datetime.combine(day, time(rng.choice((7, 8, 16, 19, 20, 21)),
-                                                 rng.randrange(60)))
-            made.append(Reflection(
-                text=body, day=day, written_at=written, children=(child.id,),
-                by=rng.choice(caregivers).id, tags=tags, for_therapist=for_therapist,
-            ))
+            written = datetime.combine(
+                day, time(rng.choice((7, 8, 16, 19, 20, 21)), rng.randrange(60))
+            )
+            made.append(
+                Reflection(
+                    text=body,
+                    day=day,
+                    written_at=written,
+                    children=(child.id,),
+                    by=rng.choice(caregivers).id,
+                    tags=tags,
+                    for_therapist=for_therapist,
+                )
+            )
     return made

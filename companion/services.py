@@ -59,11 +59,25 @@ class Services:
         self.family_repo.add_caregiver(caregiver)
         return caregiver
 
-    def add_child(self, name: str, born: str, *, touch: str = TouchComfort.COMFORTABLE.value,
-                  avoid: tuple[str, ...] = (), focus: tuple[str, ...] = (),
-                  developmental_note: str = "") -> Child:
-        child = self._new_child(name, born, self.family(), touch=touch, avoid=avoid,
-                                focus=focus, developmental_note=developmental_note)
+    def add_child(
+        self,
+        name: str,
+        born: str,
+        *,
+        touch: str = TouchComfort.COMFORTABLE.value,
+        avoid: tuple[str, ...] = (),
+        focus: tuple[str, ...] = (),
+        developmental_note: str = "",
+    ) -> Child:
+        child = self._new_child(
+            name,
+            born,
+            self.family(),
+            touch=touch,
+            avoid=avoid,
+            focus=focus,
+            developmental_note=developmental_note,
+        )
         self.family_repo.add_child(child)
         return child
 
@@ -79,21 +93,29 @@ class Services:
     @staticmethod
     def _new_caregiver(name: str, family: Family) -> Caregiver:
         cleaned = clean_name(name, "caregiver")
-        if any(c.name.casefold() == cleaned.casefold() for c in family.caregivers):
-            raise CompanionError(f"{cleaned} is already in the family.")
+        _refuse_twice(cleaned, family.caregivers)
         return Caregiver(name=cleaned)
 
-    def _new_child(self, name: str, born: str, family: Family, *, touch: str,
-                   avoid: tuple[str, ...] = (), focus: tuple[str, ...] = (),
-                   developmental_note: str = "") -> Child:
+    def _new_child(
+        self,
+        name: str,
+        born: str,
+        family: Family,
+        *,
+        touch: str,
+        avoid: tuple[str, ...] = (),
+        focus: tuple[str, ...] = (),
+        developmental_note: str = "",
+    ) -> Child:
         cleaned = clean_name(name, "child")
-        if any(c.name.casefold() == cleaned.casefold() for c in family.children):
-            raise CompanionError(f"{cleaned} is already in the family.")
+        _refuse_twice(cleaned, family.children)
         if not born.strip():
             raise CompanionError(f"Please add {cleaned}'s birth date, like 2019-05-02.")
         birthday = self.parse_day(born, "birth date")
         if birthday > self.today():
-            raise CompanionError(f"{birthday} is in the future; please give the child's birth date.")
+            raise CompanionError(
+                f"{birthday} is in the future; please give the child's birth date."
+            )
         return Child(
             name=cleaned,
             born=birthday,
@@ -105,8 +127,15 @@ class Services:
 
     # -- reflections ---------------------------------------------------------------------
 
-    def add_reflection(self, text: str, *, children: tuple[str, ...] = (), by: str | None = None,
-                       tags: tuple[str, ...] = (), for_therapist: bool = False) -> Reflection:
+    def add_reflection(
+        self,
+        text: str,
+        *,
+        children: tuple[str, ...] = (),
+        by: str | None = None,
+        tags: tuple[str, ...] = (),
+        for_therapist: bool = False,
+    ) -> Reflection:
         """Check everything first, then save; returns only once the save is on disk."""
         cleaned = clean_text(text)
         family = self.family()
@@ -116,21 +145,35 @@ class Services:
         author = family.caregiver_named(by).id if by else None
         now = self.clock()
         reflection = Reflection(
-            text=cleaned, day=now.date(), written_at=now, children=child_ids, by=author,
-            tags=clean_tags(tags), for_therapist=for_therapist,
+            text=cleaned,
+            day=now.date(),
+            written_at=now,
+            children=child_ids,
+            by=author,
+            tags=clean_tags(tags),
+            for_therapist=for_therapist,
         )
         self.reflections.add(reflection)
         return reflection
 
-    def find_reflections(self, *, since: str | None = None, until: str | None = None,
-                         search: str | None = None, tag: str | None = None,
-                         child: str | None = None, for_therapist_only: bool = False,
-                         ) -> list[Reflection]:
+    def find_reflections(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        tag: str | None = None,
+        child: str | None = None,
+        for_therapist_only: bool = False,
+    ) -> list[Reflection]:
         child_id = self.family().child_named(child).id if child else None
         query = ReflectionQuery.build(
             since=self.parse_day(since) if since else None,
             until=self.parse_day(until) if until else None,
-            search=search, tag=tag, child_id=child_id, for_therapist_only=for_therapist_only,
+            search=search,
+            tag=tag,
+            child_id=child_id,
+            for_therapist_only=for_therapist_only,
         )
         found = self.reflections.find(query)
         return sorted(found, key=lambda r: (r.day, r.written_at))
@@ -165,6 +208,12 @@ class Services:
         return self.store.migrate_all()
 
 
+def _refuse_twice(name: str, people: tuple[Caregiver, ...] | tuple[Child, ...]) -> None:
+    for person in people:
+        if person.name.casefold() == name.casefold():
+            raise CompanionError(f"{person.name} is already in the family.")
+
+
 _Choice = TypeVar("_Choice", TouchComfort, Dimension)
 
 
@@ -173,4 +222,6 @@ def _choice(enum: type[_Choice], value: str, what: str) -> _Choice:
         return enum(value.strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise CompanionError(f'"{value}" is not a {what} I know; choose one of: {allowed}.') from None
+        raise CompanionError(
+            f'"{value}" is not a {what} I know; choose one of: {allowed}.'
+        ) from None

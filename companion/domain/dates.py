@@ -15,7 +15,12 @@ def parse_date(text: str, *, today: date, what: str = "date") -> date:
     words = cleaned.split()
     if len(words) == 3 and words[1] in ("day", "days") and words[2] == "ago" and words[0].isdigit():
         return today - timedelta(days=int(words[0]))
-    if len(words) == 3 and words[1] in ("week", "weeks") and words[2] == "ago" and words[0].isdigit():
+    if (
+        len(words) == 3
+        and words[1] in ("week", "weeks")
+        and words[2] == "ago"
+        and words[0].isdigit()
+    ):
         return today - timedelta(weeks=int(words[0]))
     try:
         return date.fromisoformat(cleaned)

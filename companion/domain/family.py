@@ -104,10 +104,8 @@ class Family:
         return _find_by_name(self.caregivers, name, "caregiver")
 
     def name_of(self, person_id: str) -> str:
-        for person in (*self.caregivers, *self.children):
-            if person.id == person_id:
-                return person.name
-        return "someone no longer in the family"
+        names = {c.id: c.name for c in self.caregivers} | {c.id: c.name for c in self.children}
+        return names.get(person_id, "someone no longer in the family")
 
 
 _Person = TypeVar("_Person", Caregiver, Child)

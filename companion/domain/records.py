@@ -8,8 +8,9 @@ from typing import Any
 FieldSpec = type | tuple[type, ...]
 
 
-def record_problem(record: Any, required: Mapping[str, FieldSpec],
-                   optional: Mapping[str, FieldSpec] | None = None) -> str | None:
+def record_problem(
+    record: Any, required: Mapping[str, FieldSpec], optional: Mapping[str, FieldSpec] | None = None
+) -> str | None:
     """Return what is wrong with one record in plain words, or None when it is fine."""
     if not isinstance(record, dict):
         return f"a record is {type(record).__name__}, not an object"

@@ -103,9 +103,16 @@ class ReflectionQuery:
             )
 
     @classmethod
-    def build(cls, *, since: date | None = None, until: date | None = None,
-              search: str | None = None, tag: str | None = None, child_id: str | None = None,
-              for_therapist_only: bool = False) -> ReflectionQuery:
+    def build(
+        cls,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        tag: str | None = None,
+        child_id: str | None = None,
+        for_therapist_only: bool = False,
+    ) -> ReflectionQuery:
         tags = clean_tags([tag]) if tag else ()
         return cls(
             since=since,

@@ -1,8 +1,8 @@
 """Rolling daily backups: a copy of every data file, taken before the day's first change."""
 
 import re
-from collections.abc import Callable
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -79,4 +79,3 @@ class Backups:
             shutil.rmtree(old.folder, ignore_errors=True)
         for partial in self.folder.glob(f".*{_PARTIAL}"):
             shutil.rmtree(partial, ignore_errors=True)
-

@@ -157,7 +157,8 @@ class DataStore:
             current = self.data_files()
             safety = (
                 self.backups.snapshot(self.backups.before_restore_name(now), current)
-                if current else None
+                if current
+                else None
             )
             for relative in backup.files():
                 target = self.path(str(relative))
@@ -185,12 +186,16 @@ class DataStore:
                 f"{error.path} was saved by a newer version of companion; "
                 "please update companion (pip install -U companion) to open it."
             )
-        relative = error.path.relative_to(self.root) if error.path.is_relative_to(self.root) \
+        relative = (
+            error.path.relative_to(self.root)
+            if error.path.is_relative_to(self.root)
             else Path(error.path.name)
+        )
         backup = self.newest_good_backup(relative)
         advice = (
             f"`companion restore {backup.name}` brings back the copy from that backup"
-            if backup else "there is no good backup of it yet, so please keep the file and ask for help"
+            if backup
+            else "there is no good backup of it yet, so please keep the file and ask for help"
         )
         return CompanionError(
             f"The data file {error.path} cannot be used ({error.reason}); nothing was changed, "

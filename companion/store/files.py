@@ -32,7 +32,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
         try:
             view = memoryview(payload)
             while view:
-                view = view[os.write(descriptor, view):]
+                view = view[os.write(descriptor, view) :]
             os.fsync(descriptor)
         finally:
             os.close(descriptor)

@@ -77,8 +77,9 @@ class ReflectionRepository:
         """The newest few, reading back one year at a time until there are enough."""
         found: list[Reflection] = []
         for year in reversed(self.years()):
-            found.extend(self.find(ReflectionQuery.build(
-                since=date(year, 1, 1), until=date(year, 12, 31))))
+            found.extend(
+                self.find(ReflectionQuery.build(since=date(year, 1, 1), until=date(year, 12, 31)))
+            )
             if len(found) >= count:
                 break
         return newest_first(found)[:count]

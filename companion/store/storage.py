@@ -79,7 +79,7 @@ def save_tables(path: Path, tables: Tables, kind: FileKind) -> None:
     atomic_write(path, dump_tables(tables, kind))
 
 
-class DurableStorage(Storage):  # type: ignore[misc]  # tinydb ships no type hints
+class DurableStorage(Storage):
     """TinyDB storage over one companion file: checked on read, atomic on write.
 
     Open it only inside DataStore.transaction (which holds the lock), and use a new

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from companion.domain.family import Family
 from companion.services import Services
-from companion.tui.background import ReportsWorkerErrors
+from companion.tui.base import CompanionNode
 from companion.tui.screens.help import HelpScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScreen
@@ -29,11 +30,11 @@ class AppState:
     reflection_defaults: ReflectionDefaults
 
 
-class CompanionApp(ReportsWorkerErrors, App[None]):
+class CompanionApp(CompanionNode, App[None]):
     TITLE = "companion"
     SUB_TITLE = "connection games, routines, reflections"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="reflect", tooltip="Write a quick reflection"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="toggle-theme"),
@@ -47,7 +48,7 @@ class CompanionApp(ReportsWorkerErrors, App[None]):
         self.theme = theme if theme in (LIGHT_THEME, DARK_THEME) else DARK_THEME
 
     # Home as a mode (not the default screen) so its own home.tcss is loaded with it.
-    MODES = {"home": HomeScreen}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": HomeScreen}
     DEFAULT_MODE = "home"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -87,12 +88,17 @@ class CompanionApp(ReportsWorkerErrors, App[None]):
         self.services.set_theme(theme)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand("Write a reflection", "A quick note on how it went (r)",
-                            self.action_reflect)
-        yield SystemCommand("Help", "The keys of this screen, and what companion is for (?)",
-                            self.action_help)
-        yield SystemCommand("Light or dark", "Switch between the light and dark look (ctrl+t)",
-                            self.action_toggle_theme)
+        yield SystemCommand(
+            "Write a reflection", "A quick note on how it went (r)", self.action_reflect
+        )
+        yield SystemCommand(
+            "Help", "The keys of this screen, and what companion is for (?)", self.action_help
+        )
+        yield SystemCommand(
+            "Light or dark",
+            "Switch between the light and dark look (ctrl+t)",
+            self.action_toggle_theme,
+        )
         yield SystemCommand("Home", "Back to the start screen", self.action_go_home)
         yield SystemCommand("Quit", "Close companion (ctrl+q)", self.action_quit)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -22,7 +23,7 @@ ABOUT = (
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", id="help-close"),
     ]
 
@@ -35,8 +36,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Help", id="help-title")
             yield Static(ABOUT)
             yield Static(self.keys, id="help-keys")
-            yield Static("ctrl+p finds every action by name. The mouse works everywhere too.",
-                         classes="hint")
+            yield Static(
+                "ctrl+p finds every action by name. The mouse works everywhere too.", classes="hint"
+            )
             yield Static(messages.NOT_A_THERAPIST, id="not-a-therapist")
 
     def action_close(self) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Label, Static
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection
 from companion.services import HomeSummary
-from companion.tui.background import ReportsWorkerErrors
+from companion.tui.base import CompanionNode
 
 NARROW_WIDTH = 60
 PICK_PLACEHOLDER = (
@@ -24,7 +24,7 @@ PICK_PLACEHOLDER = (
 ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and what comes next."
 
 
-class HomeScreen(ReportsWorkerErrors, Screen[None]):
+class HomeScreen(CompanionNode, Screen[None]):
     CSS_PATH = "home.tcss"
 
     class Loaded(Message):
@@ -59,18 +59,18 @@ class HomeScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:
-        self.post_message(self.Loaded(self.app.services.home_summary()))  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(self.companion.services.home_summary()))
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
         summary = event.summary
-        self.app.state.family = summary.family  # type: ignore[attr-defined]
+        self.companion.state.family = summary.family
         if not summary.family.is_set_up:
             from companion.tui.screens.setup import SetupScreen
 
             self.app.push_screen(SetupScreen(summary.family), lambda _: self.reload())
             return
-        today = self.app.services.today()  # type: ignore[attr-defined]
+        today = self.companion.services.today()
         self.query_one("#family", Static).update(describe_family(summary.family, today))
         self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
         self._show_recent(summary)
@@ -79,8 +79,9 @@ class HomeScreen(ReportsWorkerErrors, Screen[None]):
         recent = self.query_one("#recent", VerticalScroll)
         recent.remove_children()
         if not summary.recent:
-            recent.mount(Label("Nothing written yet. Press r whenever you are ready.",
-                               classes="hint"))
+            recent.mount(
+                Label("Nothing written yet. Press r whenever you are ready.", classes="hint")
+            )
             return
         recent.mount_all(
             Label(reflection_line(r, summary.family), classes="reflection-line")

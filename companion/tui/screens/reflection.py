@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from companion import messages
 from companion.domain.family import Family
-from companion.tui.background import ReportsWorkerErrors
+from companion.tui.base import CompanionNode
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 
@@ -25,9 +26,9 @@ class ReflectionDefaults:
     by: str | None = None
 
 
-class ReflectionScreen(ReportsWorkerErrors, ModalScreen[ReflectionDefaults | None]):
+class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
     CSS_PATH = "reflection.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="reflection-cancel"),
     ]
@@ -40,20 +41,27 @@ class ReflectionScreen(ReportsWorkerErrors, ModalScreen[ReflectionDefaults | Non
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reflection-form"):
             yield Static("A quick reflection", id="reflection-title")
-            yield Static("How did it go? What did you notice in your child, and in yourself?",
-                         classes="hint")
+            yield Static(
+                "How did it go? What did you notice in your child, and in yourself?", classes="hint"
+            )
             yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             if len(self.family.children) > 1:
                 yield Label("About")
                 yield SelectionList[str](
-                    *((c.name, c.name, c.name in self.defaults.children)
-                      for c in self.family.children),
-                    id="children", compact=True,
+                    *(
+                        (c.name, c.name, c.name in self.defaults.children)
+                        for c in self.family.children
+                    ),
+                    id="children",
+                    compact=True,
                 )
             with Horizontal(id="reflection-details"):
                 yield Select(
                     [(c.name, c.name) for c in self.family.caregivers],
-                    prompt="Written by", value=self._default_author(), id="by", compact=True,
+                    prompt="Written by",
+                    value=self._default_author(),
+                    id="by",
+                    compact=True,
                 )
                 yield Input(placeholder="tags, e.g. bedtime calm", id="tags", compact=True)
             yield MarkedCheckbox("Bring this to our therapist", id="therapist", compact=True)
@@ -75,8 +83,11 @@ class ReflectionScreen(ReportsWorkerErrors, ModalScreen[ReflectionDefaults | Non
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#text", TextArea).text
-        children = tuple(self.query_one("#children", SelectionList).selected) \
-            if self.query("#children") else ()
+        children = (
+            tuple(self.query_one("#children", SelectionList).selected)
+            if self.query("#children")
+            else ()
+        )
         author = self.query_one("#by", Select).value
         by = author if isinstance(author, str) else None
         tags = tuple(self.query_one("#tags", Input).value.split())
@@ -85,10 +96,17 @@ class ReflectionScreen(ReportsWorkerErrors, ModalScreen[ReflectionDefaults | Non
         self._save(text, children, by, tags, therapist)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, text: str, children: tuple[str, ...], by: str | None,
-              tags: tuple[str, ...], therapist: bool) -> None:
-        self.app.services.add_reflection(  # type: ignore[attr-defined]
-            text, children=children, by=by, tags=tags, for_therapist=therapist)
+    def _save(
+        self,
+        text: str,
+        children: tuple[str, ...],
+        by: str | None,
+        tags: tuple[str, ...],
+        therapist: bool,
+    ) -> None:
+        self.companion.services.add_reflection(
+            text, children=children, by=by, tags=tags, for_therapist=therapist
+        )
         self.app.call_from_thread(self._saved, ReflectionDefaults(children, by))
 
     def _saved(self, defaults: ReflectionDefaults) -> None:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from companion.domain.family import Family, TouchComfort
-from companion.tui.background import ReportsWorkerErrors
+from companion.tui.base import CompanionNode
 
 TOUCH_CHOICES = [(comfort.label.capitalize(), comfort.value) for comfort in TouchComfort]
 
 
-class SetupScreen(ReportsWorkerErrors, Screen[bool]):
+class SetupScreen(CompanionNode, Screen[bool]):
     CSS_PATH = "setup.tcss"
-    BINDINGS = [Binding("ctrl+s", "start", "Start", id="setup-start")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "start", "Start", id="setup-start")]
 
     def __init__(self, family: Family) -> None:
         super().__init__()
@@ -39,8 +41,13 @@ class SetupScreen(ReportsWorkerErrors, Screen[bool]):
             yield Label("When were they born?")
             yield Input(placeholder="YYYY-MM-DD, e.g. 2019-05-02", id="born", compact=True)
             yield Label("How do they feel about touch?")
-            yield Select(TOUCH_CHOICES, value=TouchComfort.COMFORTABLE.value, allow_blank=False,
-                         id="touch", compact=True)
+            yield Select(
+                TOUCH_CHOICES,
+                value=TouchComfort.COMFORTABLE.value,
+                allow_blank=False,
+                id="touch",
+                compact=True,
+            )
             yield Static("", id="setup-error", classes="error-line")
             yield Button("Start", id="start", variant="primary")
         yield Footer()
@@ -66,7 +73,7 @@ class SetupScreen(ReportsWorkerErrors, Screen[bool]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _save(self, caregiver: str | None, child: str, born: str, touch: str) -> None:
-        self.app.services.set_up_family(caregiver, child, born, touch)  # type: ignore[attr-defined]
+        self.companion.services.set_up_family(caregiver, child, born, touch)
         self.app.call_from_thread(self.dismiss, True)
 
     def show_worker_error(self, text: str) -> bool:

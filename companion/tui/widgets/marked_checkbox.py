@@ -4,6 +4,8 @@ from textual.widgets import Checkbox
 
 
 class MarkedCheckbox(Checkbox):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
-        return "✓" if self.value else " "
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
+
+    def on_mount(self) -> None:
+        self.watch_value()

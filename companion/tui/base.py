@@ -1,5 +1,8 @@
-"""Blocking work (every TinyDB call) runs in thread workers; this is how their failures
-reach the person: one kind sentence in a toast, never a traceback."""
+"""What every companion screen shares: typed access to the app, and how failures of
+thread workers (where every TinyDB call runs) reach the person: one kind sentence,
+never a traceback."""
+
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.dom import DOMNode
@@ -8,9 +11,17 @@ from textual.worker import Worker, WorkerState
 from companion import messages
 from companion.domain.errors import CompanionError
 
+if TYPE_CHECKING:
+    from companion.tui.app import CompanionApp
 
-class ReportsWorkerErrors(DOMNode):
-    """Mix into a screen whose workers use `exit_on_error=False`."""
+
+class CompanionNode(DOMNode):
+    """Mix into a screen (before Screen); its workers use `exit_on_error=False`."""
+
+    @property
+    def companion(self) -> "CompanionApp":
+        """The app, typed: its services and shared state."""
+        return cast("CompanionApp", self.app)
 
     @on(Worker.StateChanged)
     def _report_failed_worker(self, event: Worker.StateChanged) -> None:

@@ -1,0 +1,71 @@
+"""Shared fixtures: a private data folder per test and a clock that stands still."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from companion.services import Services
+
+NOW = datetime(2026, 11, 23, 19, 30)
+
+
+class Clock:
+    """A settable clock, so tests can move between days."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "family"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def services(data_dir: Path, clock: Clock) -> Services:
+    return Services(data_dir, clock=clock)
+
+
+@pytest.fixture
+def family_services(services: Services) -> Services:
+    """A family of two caregivers and two children."""
+    services.add_caregiver("Sam")
+    services.add_caregiver("Jordan")
+    services.add_child("Mia", "2018-03-14", touch="light", focus=("nurture",))
+    services.add_child("Leo", "2021-09-02")
+    return services
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A test that forgets --data-dir must never touch the real user's data.
+    monkeypatch.setenv("COMPANION_HOME", str(tmp_path / "unset-home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+CliRunner = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> CliRunner:
+    """Run the command line in-process on the test's folder: (exit code, stdout, stderr)."""
+    from companion.cli import run
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = run(["--data-dir", str(data_dir), *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
