@@ -52,7 +52,8 @@ def keys_table(bindings: Iterable[ActiveBinding]) -> Table:
     seen: set[str] = set()
     for active in bindings:
         binding = active.binding
-        if not binding.description or binding.description in seen:
+        # The keys the footer shows; scrolling and focus keys are the terminal's usual ones.
+        if not binding.show or not binding.description or binding.description in seen:
             continue
         seen.add(binding.description)
         key = binding.key_display or binding.key.split(",")[0]

@@ -65,6 +65,7 @@ class HomeScreen(CompanionNode, Screen[None]):
     def _show(self, event: Loaded) -> None:
         summary = event.summary
         self.companion.state.family = summary.family
+        self.app.refresh_bindings()  # "r Reflect" appears once there is a family
         if not summary.family.is_set_up:
             from companion.tui.screens.setup import SetupScreen
 

@@ -75,7 +75,7 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
             return self.defaults.by
         if len(self.family.caregivers) == 1:
             return self.family.caregivers[0].name
-        return Select.BLANK
+        return Select.NULL
 
     def on_mount(self) -> None:
         self.query_one("#text", TextArea).focus()

@@ -1,0 +1,50 @@
+"""A new user: the installed command in a real terminal, set up by keystrokes."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.e2e.tmux import Terminal, installed_companion
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal([installed_companion(), "--data-dir", str(tmp_path / "family")])
+    yield term
+    term.close()
+
+
+def test_first_run_setup_then_home_then_a_reflection(terminal: Terminal, tmp_path: Path) -> None:
+    terminal.wait_for("What should I call you?")
+    terminal.type("Sam", "Enter", "Mia", "Enter", "2018-03-14", "Enter", "Tab", "Enter")
+    home = terminal.wait_for("this week")
+    assert "Hello, Sam." in home
+    assert "With Mia (8)." in home
+    assert "Today's connection game" in home
+    assert "Next routine" in home
+    assert "Recent reflections" in home
+    assert "Nothing written yet" in home
+    assert "r Reflect" in home and "? Help" in home
+
+    terminal.type("r")
+    terminal.wait_for("A quick reflection")
+    terminal.type("We blew bubbles on the step", "C-s")
+    home = terminal.wait_for("1 reflection this week")
+    assert "We blew bubbles on the step" in home
+
+    terminal.type("C-q")
+    listed = subprocess.run(
+        [installed_companion(), "--data-dir", str(tmp_path / "family"), "log", "list", "--json"],
+        capture_output=True,
+        check=True,
+    )
+    [saved] = orjson.loads(listed.stdout)["reflections"]
+    assert (saved["text"], saved["children"]) == ("We blew bubbles on the step", ["Mia"])
+    family = tmp_path / "family"
+    assert family.stat().st_mode & 0o777 == 0o700
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in family.rglob("*.json"))
