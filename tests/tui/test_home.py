@@ -12,6 +12,7 @@ from companion.tui.app import DARK_THEME, LIGHT_THEME, CompanionApp
 from companion.tui.screens.help import HelpScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.reflection import ReflectionScreen
+from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 from tests.conftest import Clock
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
 
@@ -27,6 +28,11 @@ def with_history(family_services: Services, clock: Clock) -> Services:
         family_services.add_reflection(text, children=("Mia",), by="Sam")
     clock.now = datetime(2026, 11, 23, 19, 30)
     return family_services
+
+
+def child_box(app: CompanionApp, name: str) -> MarkedCheckbox:
+    [box] = [b for b in app.screen.query(MarkedCheckbox) if b.name == name]
+    return box
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -56,10 +62,13 @@ async def test_reflect_from_home_saves_and_shows_it(with_history: Services) -> N
         await pilot.press("r")
         assert isinstance(app.screen, ReflectionScreen)
         await pilot.press(*"We raced cotton balls")
-        app.screen.query_one("#children").select("Leo")
+        await pilot.click(child_box(app, "Leo"))
         app.screen.query_one("#by").value = "Jordan"
         app.screen.query_one("#tags").value = "challenge #Delight"
         await pilot.click("#therapist")
+        shown = screen_text(app)
+        assert "✓▌ Leo" in shown and "✓▌ Bring this to our therapist" in shown
+        assert "▐ ▌ Mia" in shown
         await pilot.click("#save")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -68,7 +77,7 @@ async def test_reflect_from_home_saves_and_shows_it(with_history: Services) -> N
         assert any(n.message == messages.SAVED_REFLECTION for n in app._notifications)
         # The form remembers the child and the writer for next time.
         await pilot.press("r")
-        assert app.screen.query_one("#children").selected == ["Leo"]
+        assert [child_box(app, name).value for name in ("Mia", "Leo")] == [False, True]
         assert app.screen.query_one("#by").value == "Jordan"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)

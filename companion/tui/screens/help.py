@@ -35,11 +35,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static("Help", id="help-title")
             yield Static(ABOUT)
+            yield Static(messages.NOT_A_THERAPIST, id="not-a-therapist")
             yield Static(self.keys, id="help-keys")
             yield Static(
                 "ctrl+p finds every action by name. The mouse works everywhere too.", classes="hint"
             )
-            yield Static(messages.NOT_A_THERAPIST, id="not-a-therapist")
 
     def action_close(self) -> None:
         self.dismiss(None)

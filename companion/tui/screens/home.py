@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
@@ -34,7 +34,7 @@ class HomeScreen(CompanionNode, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="home-body"):
+        with Vertical(id="home-body"):
             with Grid(id="home-grid"):
                 yield Static("Opening your family's notes…", id="family", classes="panel")
                 yield Static("", id="week", classes="panel")
@@ -54,12 +54,14 @@ class HomeScreen(CompanionNode, Screen[None]):
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "narrow")
 
+    RECENT_COUNT = 20
+
     def reload(self) -> None:
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:
-        self.post_message(self.Loaded(self.companion.services.home_summary()))
+        self.post_message(self.Loaded(self.companion.services.home_summary(self.RECENT_COUNT)))
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion import messages
 from companion.domain.family import Family
@@ -46,15 +46,16 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
             )
             yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             if len(self.family.children) > 1:
-                yield Label("About")
-                yield SelectionList[str](
-                    *(
-                        (c.name, c.name, c.name in self.defaults.children)
-                        for c in self.family.children
-                    ),
-                    id="children",
-                    compact=True,
-                )
+                with Horizontal(id="children"):
+                    yield Label("About")
+                    for child in self.family.children:
+                        yield MarkedCheckbox(
+                            child.name,
+                            child.name in self.defaults.children,
+                            compact=True,
+                            name=child.name,
+                            classes="child",
+                        )
             with Horizontal(id="reflection-details"):
                 yield Select(
                     [(c.name, c.name) for c in self.family.caregivers],
@@ -83,10 +84,8 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#text", TextArea).text
-        children = (
-            tuple(self.query_one("#children", SelectionList).selected)
-            if self.query("#children")
-            else ()
+        children = tuple(
+            box.name or "" for box in self.query(".child").results(MarkedCheckbox) if box.value
         )
         author = self.query_one("#by", Select).value
         by = author if isinstance(author, str) else None
