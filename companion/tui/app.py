@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -11,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.services import Services
 from companion.tui.base import CompanionNode
@@ -50,6 +52,16 @@ class CompanionApp(CompanionNode, App[None]):
     # Home as a mode (not the default screen) so its own home.tcss is loaded with it.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": HomeScreen}
     DEFAULT_MODE = "home"
+
+    def on_mount(self) -> None:
+        self._tidy_data_files()
+
+    @work(thread=True, exit_on_error=False, group="tidy")
+    def _tidy_data_files(self) -> None:
+        """Once per start: finish migrations and clear what an interrupted save left.
+        Best effort: a file it cannot read is reported by the Home screen, once."""
+        with contextlib.suppress(CompanionError):
+            self.services.bring_files_up_to_date()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Reflections need a family to be about: not during the first-run setup.

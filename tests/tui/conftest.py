@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.pilot import Pilot
+from textual.worker import WorkerFailed
 
 from companion.services import Services
 from companion.tui.app import CompanionApp, build_app
@@ -18,7 +21,8 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let thread workers finish and their messages land."""
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerFailed):  # the app reports these itself
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return

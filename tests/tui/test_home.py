@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,17 @@ async def test_every_binding_has_an_id() -> None:
     for owner in (CompanionApp, Form, SetupScreen, HelpScreen):
         for binding in owner.BINDINGS:
             assert getattr(binding, "id", None), (owner.__name__, binding)
+
+
+async def test_a_damaged_file_is_named_on_home_and_left_alone(
+    with_history: Services, data_dir: Path
+) -> None:
+    damaged = data_dir / "reflections" / "2026.json"
+    damaged.write_bytes(b'{"companion": {"kind": "reflec')
+    app = make_app(with_history)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        shown = flat(screen_text(app))
+        assert f"The data file {damaged} cannot be used" in shown
+        assert "companion restore 2026-11-22" in shown  # the last good copy
+    assert damaged.read_bytes() == b'{"companion": {"kind": "reflec'

@@ -35,6 +35,7 @@ class HomeScreen(CompanionNode, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
+            yield Static("", id="home-notice", classes="panel")
             with Grid(id="home-grid"):
                 yield Static("Opening your family's notes…", id="family", classes="panel")
                 yield Static("", id="week", classes="panel")
@@ -49,6 +50,7 @@ class HomeScreen(CompanionNode, Screen[None]):
         self.query_one("#today-pick").border_title = "Today's connection game"
         self.query_one("#next-routine").border_title = "Next routine"
         self.query_one("#recent").border_title = "Recent reflections"
+        self.query_one("#home-notice").border_title = "Please look"
         self.reload()
 
     def on_resize(self) -> None:
@@ -77,6 +79,12 @@ class HomeScreen(CompanionNode, Screen[None]):
         self.query_one("#family", Static).update(describe_family(summary.family, today))
         self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
         self._show_recent(summary)
+
+    def show_worker_error(self, text: str) -> bool:
+        notice = self.query_one("#home-notice", Static)
+        notice.update(text)
+        notice.display = True
+        return True
 
     def _show_recent(self, summary: HomeSummary) -> None:
         recent = self.query_one("#recent", VerticalScroll)
