@@ -6,13 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
 from companion.domain.family import Caregiver, Child, Dimension, Family, TouchComfort, clean_name
 from companion.domain.reflection import Reflection, ReflectionQuery, clean_tags, clean_text
-from companion.store import doctor
 from companion.store.backups import Backup
 from companion.store.datastore import DataStore
 from companion.store.repositories import (
@@ -20,6 +19,9 @@ from companion.store.repositories import (
     ReflectionRepository,
     SettingsRepository,
 )
+
+if TYPE_CHECKING:
+    from companion.store.doctor import Checkup
 
 Clock = Callable[[], datetime]
 
@@ -198,7 +200,9 @@ class Services:
 
     # -- care of the data ----------------------------------------------------------------
 
-    def checkup(self) -> doctor.Checkup:
+    def checkup(self) -> Checkup:
+        from companion.store import doctor
+
         return doctor.check(self.store)
 
     def restore(self, backup_name: str) -> tuple[Backup, Backup | None]:

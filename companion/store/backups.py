@@ -1,7 +1,6 @@
 """Rolling daily backups: a copy of every data file, taken before the day's first change."""
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -59,6 +58,8 @@ class Backups:
 
     def snapshot(self, name: str, data_files: list[Path]) -> Backup:
         """Copy the files into backups/NAME, appearing whole or not at all."""
+        import shutil  # only the day's first change takes a backup
+
         ensure_private_folder(self.folder)
         partial = self.folder / f".{name}{_PARTIAL}"
         shutil.rmtree(partial, ignore_errors=True)
@@ -74,6 +75,8 @@ class Backups:
         return f"{now:%Y-%m-%d}-before-restore-{now:%H%M%S}"
 
     def _prune(self) -> None:
+        import shutil
+
         daily = [b for b in self.all() if _DAILY.match(b.name)]
         for old in daily[KEEP_DAILY:]:
             shutil.rmtree(old.folder, ignore_errors=True)

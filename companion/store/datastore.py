@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from companion.domain.errors import CompanionError
@@ -33,6 +33,9 @@ from companion.store.storage import (
     save_tables,
 )
 
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
 LOCK_TIMEOUT_SECONDS = 20
 
 
@@ -41,9 +44,7 @@ class DataStore:
         self.root = root
         self.today = today
         self.backups = Backups(root)
-        self._lock = FileLock(
-            root / ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE, poll_interval=0.002
-        )
+        self._lock: BaseFileLock | None = None  # made on the first write: reads never need it
         self._cleaned = False
 
     # -- where things live -------------------------------------------------------------
@@ -96,7 +97,16 @@ class DataStore:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout  # only writers pay for importing it
+
         ensure_private_folder(self.root)
+        if self._lock is None:
+            self._lock = FileLock(
+                self.root / ".lock",
+                timeout=LOCK_TIMEOUT_SECONDS,
+                mode=FILE_MODE,
+                poll_interval=0.002,
+            )
         try:
             with self._lock:
                 self._before_first_change()
