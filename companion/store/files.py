@@ -17,10 +17,13 @@ TEMP_SUFFIX = ".tmp"
 
 
 def ensure_private_folder(path: Path) -> None:
+    """Create a folder only its owner can open. An existing folder is left as it is
+    (someone may point --data-dir at a folder of their own); `doctor` reports if it is open."""
+    if path.is_dir():
+        return
     try:
         path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-        if path.stat().st_mode & 0o777 != FOLDER_MODE:
-            path.chmod(FOLDER_MODE)
+        path.chmod(FOLDER_MODE)  # mkdir's mode is reduced by the umask; be exact
     except OSError as error:
         raise write_error(path, error) from None
 
