@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from companion.domain import reflection
+from companion.domain import family, reflection
 from companion.domain.records import FieldSpec, record_problem
 
 Tables = dict[str, dict[str, Any]]
@@ -17,25 +17,37 @@ Migration = Callable[[Tables], Tables]
 
 
 @dataclass(frozen=True)
+class TableSpec:
+    required: dict[str, FieldSpec]
+    optional: dict[str, FieldSpec] = field(default_factory=dict)
+    # Builds the domain object, so values (dates, choices) are checked as well as types.
+    parse: Callable[[dict[str, Any]], object] | None = None
+
+
+@dataclass(frozen=True)
 class FileKind:
     name: str
     schema: int
-    # table name -> (required fields, optional fields) of each record
-    tables: dict[str, tuple[dict[str, FieldSpec], dict[str, FieldSpec]]]
+    tables: dict[str, TableSpec]
     # migrations[n] turns schema n into n + 1
     migrations: dict[int, Migration] = field(default_factory=dict)
 
     def problem(self, tables: Any) -> str | None:
         if not isinstance(tables, dict):
             return '"tables" should be an object'
-        for table_name, (required, optional) in self.tables.items():
+        for table_name, spec in self.tables.items():
             table = tables.get(table_name, {})
             if not isinstance(table, dict):
                 return f'the "{table_name}" table should be an object'
             for record in table.values():
-                problem = record_problem(record, required, optional)
+                problem = record_problem(record, spec.required, spec.optional)
                 if problem:
                     return f"in {table_name}, {problem}"
+                if spec.parse is not None:
+                    try:
+                        spec.parse(record)
+                    except ValueError as error:
+                        return f"in {table_name}, a record has a value I cannot read: {error}"
         return None
 
 
@@ -57,10 +69,11 @@ FAMILY = FileKind(
     name="family",
     schema=1,
     tables={
-        "caregivers": ({"id": str, "name": str}, {}),
-        "children": (
+        "caregivers": TableSpec({"id": str, "name": str}, parse=family.Caregiver.from_record),
+        "children": TableSpec(
             {"id": str, "name": str, "born": str},
             {"developmental_note": str, "touch": str, "avoid": (str,), "focus": (str,)},
+            parse=family.Child.from_record,
         ),
     },
 )
@@ -68,10 +81,14 @@ FAMILY = FileKind(
 REFLECTIONS = FileKind(
     name="reflections",
     schema=2,
-    tables={"reflections": (reflection.RECORD_FIELDS, reflection.OPTIONAL_FIELDS)},
+    tables={
+        "reflections": TableSpec(
+            reflection.RECORD_FIELDS, reflection.OPTIONAL_FIELDS, reflection.Reflection.from_record
+        )
+    },
     migrations={1: _reflections_1_to_2},
 )
 
-SETTINGS = FileKind(name="settings", schema=1, tables={"settings": ({}, {"theme": str})})
+SETTINGS = FileKind(name="settings", schema=1, tables={"settings": TableSpec({}, {"theme": str})})
 
 KINDS = {kind.name: kind for kind in (FAMILY, REFLECTIONS, SETTINGS)}
