@@ -85,7 +85,13 @@ def seed_if_empty(services: Services) -> bool:
     return True
 
 
-def seed(services: Services, today: date) -> None:
+def seed(
+    services: Services,
+    today: date,
+    *,
+    days: int = DAYS_OF_HISTORY,
+    per_day: tuple[int, ...] = (0, 1, 1, 2, 2, 3),
+) -> None:
     sam, jordan = Caregiver(name="Sam"), Caregiver(name="Jordan")
     mia = Child(
         name="Mia",
@@ -101,17 +107,25 @@ def seed(services: Services, today: date) -> None:
     for child in (mia, leo):
         services.family_repo.add_child(child)
     services.reflections.add_many(
-        list(_history(today, (sam, jordan), (mia, leo), random.Random(2026)))
+        history(today, (sam, jordan), (mia, leo), random.Random(2026), days=days, per_day=per_day)
     )
 
 
-def _history(
-    today: date, caregivers: tuple[Caregiver, ...], children: tuple[Child, ...], rng: random.Random
+def history(
+    today: date,
+    caregivers: tuple[Caregiver, ...],
+    children: tuple[Child, ...],
+    rng: random.Random,
+    *,
+    days: int = DAYS_OF_HISTORY,
+    per_day: tuple[int, ...] = (0, 1, 1, 2, 2, 3),
 ) -> list[Reflection]:
+    """Reflections for the `days` before today; each day writes a number drawn from `per_day`.
+    The benchmarks use it too, for a ten-year family."""
     made: list[Reflection] = []
-    for days_ago in range(DAYS_OF_HISTORY, 0, -1):
+    for days_ago in range(days, 0, -1):
         day = today - timedelta(days=days_ago)
-        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+        for _ in range(rng.choice(per_day)):
             child = rng.choice(children)
             text, tags = rng.choice(_MOMENTS)
             body = text.format(child=child.name)

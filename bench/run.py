@@ -1,0 +1,186 @@
+"""Time companion on the generated families, beside jrnl on the same entries.
+
+    python -m bench.generate && python -m bench.run            # prints the figures
+    python -m bench.run --quick                                 # fewer runs
+    python -m bench.run --results                               # also writes bench/RESULTS.md
+
+Every figure is a median of several runs. Writes go to scratch copies, so the generated
+families stay as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from bench.generate import OUT
+from bench.timing import Figure, in_process, tui_ready, whole_process
+
+RESULTS = Path(__file__).parent / "RESULTS.md"
+BIN = Path(sys.executable).parent
+ENTRY = "A calm evening: we built a blanket fort and read in it."
+
+
+@dataclass(frozen=True)
+class Row:
+    what: str
+    value: str
+    target: str = ""
+    met: bool | None = None
+
+    def line(self) -> str:
+        verdict = {True: "yes", False: "NO", None: ""}[self.met]
+        return f"| {self.what} | {self.value} | {self.target} | {verdict} |"
+
+
+def ms(figure: Figure) -> str:
+    return f"{figure.seconds * 1000:.1f} ms"
+
+
+def mb(kilobytes: int) -> str:
+    return f"{kilobytes / 1024:.0f} MB"
+
+
+def command(name: str) -> list[str]:
+    installed = BIN / name
+    if installed.exists():
+        return [str(installed)]
+    if name == "companion":
+        return [sys.executable, "-m", "companion"]
+    raise RuntimeError(f"{name} is not installed; pip install '.[bench]' brings it.")
+
+
+def scratch(source: Path, name: str) -> Path:
+    if not source.exists():
+        raise RuntimeError(f"{source} is missing; run python -m bench.generate first.")
+    target = OUT / "scratch" / name
+    if target.exists():
+        shutil.rmtree(target)
+    # Without the generator's backups, the first save of the day makes one, as at home.
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("backups"))
+    return target
+
+
+def measure(runs: int) -> list[Row]:
+    companion = command("companion")
+    jrnl = command("jrnl")
+    ten_years = scratch(OUT / "family-10y", "family-10y")
+    one_year = scratch(OUT / "family-1y", "family-1y")
+    journal = scratch(OUT / "jrnl-10y", "jrnl-10y")
+    jrnl_config = journal / "jrnl.yaml"
+    jrnl_config.write_text(
+        jrnl_config.read_text().replace(str(OUT / "jrnl-10y"), str(journal)), encoding="utf-8"
+    )
+    week_ago = (date.today() - timedelta(days=7)).isoformat()
+    rows: list[Row] = []
+
+    python = whole_process([sys.executable, "-c", "pass"], runs)
+    rows.append(Row("Python start-up (python -c pass)", ms(python)))
+
+    # The first save of a day also makes the daily backup of every file.
+    first = whole_process([*companion, "--data-dir", str(ten_years), "log", "add", ENTRY], 1)
+    rows.append(Row("`companion log add`, first of the day (with backup), 10 years", ms(first)))
+
+    pairs = {
+        "log add": (
+            [*companion, "--data-dir", str(ten_years), "log", "add", ENTRY],
+            [*jrnl, "--config-file", str(jrnl_config), ENTRY],
+        ),
+        "log list --since a week ago": (
+            [*companion, "--data-dir", str(ten_years), "log", "list", "--since", week_ago],
+            [*jrnl, "--config-file", str(jrnl_config), "-from", week_ago],
+        ),
+    }
+    for name, (ours, theirs) in pairs.items():
+        mine, jrnls = whole_process(ours, runs), whole_process(theirs, runs)
+        ratio = mine.seconds / jrnls.seconds
+        rows.append(Row(f"`companion {name}`, whole process, 10 years", ms(mine)))
+        rows.append(Row("`jrnl` doing the same on the same entries", ms(jrnls)))
+        rows.append(
+            Row(f"ratio companion / jrnl ({name})", f"{ratio:.2f}x", "<= 0.30x", ratio <= 0.3)
+        )
+        rows.append(Row(f"peak memory, `companion {name}`", mb(mine.peak_kb)))
+
+    save_1y, save_10y = one_save(one_year, runs * 3), one_save(ten_years, runs * 3)
+    rows.append(
+        Row("one save in-process, 1 year of data", ms(save_1y), "< 20 ms", save_1y.seconds < 0.02)
+    )
+    rows.append(
+        Row(
+            "one save in-process, 10 years of data",
+            ms(save_10y),
+            "< 20 ms",
+            save_10y.seconds < 0.02,
+        )
+    )
+    slower = save_10y.seconds / save_1y.seconds
+    rows.append(Row("10 years / 1 year", f"{slower:.2f}x", "<= 1.5x", slower <= 1.5))
+
+    home = tui_ready(
+        f"{' '.join(companion)} --data-dir {ten_years}", "this week", max(3, runs // 2)
+    )
+    rows.append(
+        Row(
+            "launch until Home is ready, 10 years (80x24)", ms(home), "< 600 ms", home.seconds < 0.6
+        )
+    )
+    rows.append(
+        Row("peak memory of the TUI", mb(home.peak_kb), "< 100 MB", home.peak_kb < 100 * 1024)
+    )
+    return rows
+
+
+def one_save(folder: Path, runs: int) -> Figure:
+    from companion.services import Services
+
+    services = Services(folder)
+    services.add_reflection("warm-up")  # the day's backup was made by the first CLI save
+    return in_process(lambda: services.add_reflection(ENTRY), runs)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import os
+
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    head = "| measure | median | target | met |\n|---|---|---|---|"
+    return "\n".join([head, *(row.line() for row in rows)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print companion's performance figures.")
+    parser.add_argument("--quick", action="store_true", help="3 runs each instead of 9")
+    parser.add_argument("--results", action="store_true", help="also write bench/RESULTS.md")
+    args = parser.parse_args(argv)
+    try:
+        rows = measure(3 if args.quick else 9)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    report = f"Measured {date.today()} on {machine()}.\n\n{table(rows)}\n"
+    print(report)
+    if args.results:
+        RESULTS.write_text(f"# Benchmark results\n\n{report}", encoding="utf-8")
+        print(f"Written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
