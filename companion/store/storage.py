@@ -83,16 +83,22 @@ class DurableStorage(Storage):
     """TinyDB storage over one companion file: checked on read, atomic on write.
 
     Open it only inside DataStore.transaction (which holds the lock), and use a new
-    TinyDB instance per transaction so every read is fresh.
+    TinyDB instance per transaction so every read is fresh. Within that one transaction
+    the file cannot change under us, so it is read and checked once, not on every call
+    TinyDB makes (an insert reads twice).
     """
 
     def __init__(self, path: Path, kind: FileKind) -> None:
         self.path = path
         self.kind = kind
+        self._tables: Tables | None = None
 
     def read(self) -> Tables | None:
-        tables, _ = load_tables(self.path, self.kind)
-        return tables or None
+        if self._tables is None:
+            self._tables, _ = load_tables(self.path, self.kind)
+        return self._tables or None
 
     def write(self, data: dict[str, Any]) -> None:
+        self._tables = None  # if the save fails, the next read goes back to the file
         save_tables(self.path, data, self.kind)
+        self._tables = data
