@@ -52,14 +52,16 @@ class DataStore:
     def path(self, relative: str) -> Path:
         return self.root / relative
 
-    def data_files(self) -> list[Path]:
-        """Every data file, sorted, excluding backups."""
+    def data_folders(self) -> list[Path]:
+        """The folder itself and its per-kind folders (reflections/...); not backups."""
         if not self.root.is_dir():
             return []
-        found = list(self.root.glob("*.json"))
-        for folder in self.root.iterdir():
-            if folder.is_dir() and folder.name in KINDS:
-                found.extend(folder.glob("*.json"))
+        kind_folders = [f for f in self.root.iterdir() if f.name in KINDS and f.is_dir()]
+        return [self.root, *sorted(kind_folders)]
+
+    def data_files(self) -> list[Path]:
+        """Every data file, sorted, excluding backups."""
+        found = [path for folder in self.data_folders() for path in folder.glob("*.json")]
         return sorted(p for p in found if not p.name.startswith("."))
 
     @staticmethod
@@ -120,7 +122,7 @@ class DataStore:
 
     def _before_first_change(self) -> None:
         if not self._cleaned:
-            remove_stale_temp_files(self.root)
+            remove_stale_temp_files(self.data_folders())
             self._cleaned = True
         self.backups.ensure_daily(self.data_files, self.today())
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.store.datastore import DataStore
-from companion.store.files import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX
+from companion.store.files import FILE_MODE, FOLDER_MODE, stale_temp_files
 from companion.store.storage import UnreadableFile, load_tables
 
 
@@ -43,7 +43,7 @@ def check(store: DataStore) -> Checkup:
             result.problems.append(store.unreadable(error).message)
         _check_mode(path, FILE_MODE, "file", result)
     result.good.append(f"{readable} of {len(files)} data files are readable and complete.")
-    leftovers = [p for p in root.rglob(f".*{TEMP_SUFFIX}")]
+    leftovers = stale_temp_files(store.data_folders())
     if leftovers:
         result.good.append(
             f"{len(leftovers)} unfinished save(s) from an interrupted run will be tidied away "

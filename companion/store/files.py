@@ -7,6 +7,7 @@ file, which the next writer removes.
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from companion.domain.errors import CompanionError
@@ -54,13 +55,17 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def remove_stale_temp_files(root: Path) -> int:
+def stale_temp_files(folders: Iterable[Path]) -> list[Path]:
+    """Temp files a killed writer left behind in these folders."""
+    return [temp for folder in folders for temp in folder.glob(f".*{TEMP_SUFFIX}")]
+
+
+def remove_stale_temp_files(folders: Iterable[Path]) -> int:
     """Delete temp files a killed writer left behind. Call only while holding the lock."""
-    removed = 0
-    for temp in root.rglob(f".*{TEMP_SUFFIX}"):
+    stale = stale_temp_files(folders)
+    for temp in stale:
         temp.unlink(missing_ok=True)
-        removed += 1
-    return removed
+    return len(stale)
 
 
 def write_error(path: Path, error: OSError) -> CompanionError:
