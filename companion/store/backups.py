@@ -45,15 +45,25 @@ class Backups:
                 return backup
         return None
 
-    def ensure_daily(self, list_data_files: Callable[[], list[Path]], today: date) -> Backup | None:
-        """Take today's backup if there is none yet. Call only while holding the lock."""
+    def ensure_daily(
+        self,
+        list_data_files: Callable[[], list[Path]],
+        is_readable: Callable[[Path], bool],
+        today: date,
+        keep: str | None = None,
+    ) -> Backup | None:
+        """Take today's backup if there is none yet. Call only while holding the lock.
+
+        If any file cannot be read, no backup is taken and none pruned: a damaged copy
+        must never push the good ones out. `keep` names a backup that must survive pruning
+        (the one being restored)."""
         if (self.folder / today.isoformat()).is_dir():
             return None
         data_files = list_data_files()
-        if not data_files:
+        if not data_files or not all(is_readable(path) for path in data_files):
             return None
         backup = self.snapshot(today.isoformat(), data_files)
-        self._prune()
+        self._prune(keep)
         return backup
 
     def snapshot(self, name: str, data_files: list[Path]) -> Backup:
@@ -72,13 +82,22 @@ class Backups:
         return Backup(name, final)
 
     def before_restore_name(self, now: datetime) -> str:
-        return f"{now:%Y-%m-%d}-before-restore-{now:%H%M%S}"
+        """A name no other backup has, even for two restores in the same second."""
+        name = f"{now:%Y-%m-%d}-before-restore-{now:%H%M%S}"
+        taken = {backup.name for backup in self.all()}
+        count = 2
+        unique = name
+        while unique in taken:
+            unique = f"{name}-{count}"
+            count += 1
+        return unique
 
-    def _prune(self) -> None:
+    def _prune(self, keep: str | None) -> None:
         import shutil
 
         daily = [b for b in self.all() if _DAILY.match(b.name)]
         for old in daily[KEEP_DAILY:]:
-            shutil.rmtree(old.folder, ignore_errors=True)
+            if old.name != keep:
+                shutil.rmtree(old.folder, ignore_errors=True)
         for partial in self.folder.glob(f".*{_PARTIAL}"):
             shutil.rmtree(partial, ignore_errors=True)

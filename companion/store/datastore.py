@@ -30,6 +30,7 @@ from companion.store.storage import (
     NewerFile,
     UnreadableFile,
     load_tables,
+    parse_tables,
     save_tables,
 )
 
@@ -98,7 +99,8 @@ class DataStore:
                 database.close()
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self, keep_backup: str | None = None) -> Iterator[None]:
+        """Hold the inter-process lock; the day's first change takes the daily backup."""
         from filelock import FileLock, Timeout  # only writers pay for importing it
 
         ensure_private_folder(self.root)
@@ -110,21 +112,35 @@ class DataStore:
                 poll_interval=0.002,
             )
         try:
-            with self._lock:
-                self._before_first_change()
-                yield
-        except Timeout:
+            self._lock.acquire()
+        except Timeout:  # a TimeoutError, so an OSError: it must be caught first
             raise CompanionError(
                 "Another companion window is busy saving; please try again in a moment."
             ) from None
-        except PermissionError as error:
+        except OSError as error:  # a read-only disk, a folder that is not ours
             raise write_error(self.root / ".lock", error) from None
+        try:
+            self._before_first_change(keep_backup)
+            yield
+        finally:
+            self._lock.release()
 
-    def _before_first_change(self) -> None:
+    def _before_first_change(self, keep_backup: str | None) -> None:
         if not self._cleaned:
             remove_stale_temp_files(self.data_folders())
             self._cleaned = True
-        self.backups.ensure_daily(self.data_files, self.today())
+        self.backups.ensure_daily(self.data_files, self.is_readable, self.today(), keep_backup)
+
+    def is_readable(self, path: Path) -> bool:
+        """Whether a data file parses and holds the right types (unknown files pass)."""
+        kind = self.kind_of(path.relative_to(self.root))
+        if kind is None:
+            return True
+        try:
+            load_tables(path, kind)
+        except UnreadableFile:
+            return False
+        return True
 
     # -- upkeep ------------------------------------------------------------------------
 
@@ -154,29 +170,42 @@ class DataStore:
                 f'There is no backup called "{backup_name}" (newest: {names}); '
                 "`companion doctor` lists them all."
             )
-        for relative in backup.files():
-            kind = self.kind_of(relative)
-            if kind is None:
-                continue
-            try:
-                load_tables(backup.folder / relative, kind)
-            except UnreadableFile as error:
-                raise CompanionError(
-                    f"The backup {backup.name} has a damaged file ({error.reason}): "
-                    f"{relative}; please choose an older backup."
-                ) from None
-        with self.locked():
+        wanted = self._read_backup(backup)
+        with self.locked(keep_backup=backup.name):
             current = self.data_files()
             safety = (
                 self.backups.snapshot(self.backups.before_restore_name(now), current)
                 if current
                 else None
             )
-            for relative in backup.files():
-                target = self.path(str(relative))
+            for relative, payload in wanted.items():
+                target = self.root / relative
                 ensure_private_folder(target.parent)
-                atomic_write(target, (backup.folder / relative).read_bytes())
+                atomic_write(target, payload)
+            # Files the backup did not have yet (a later year) go; the safety copy keeps them.
+            for path in current:
+                if path.relative_to(self.root) not in wanted:
+                    path.unlink(missing_ok=True)
         return backup, safety
+
+    def _read_backup(self, backup: Backup) -> dict[Path, bytes]:
+        """Every file of a backup, checked, so a damaged backup is refused before any change."""
+        wanted: dict[Path, bytes] = {}
+        for relative in backup.files():
+            source = backup.folder / relative
+            kind = self.kind_of(relative)
+            try:
+                payload = source.read_bytes()
+                if kind is not None:
+                    parse_tables(source, payload, kind)
+            except (UnreadableFile, OSError) as error:
+                reason = error.reason if isinstance(error, UnreadableFile) else error.strerror
+                raise CompanionError(
+                    f"The backup {backup.name} has a damaged file ({reason}): "
+                    f"{relative}; please choose an older backup."
+                ) from None
+            wanted[relative] = payload
+        return wanted
 
     def newest_good_backup(self, relative: Path) -> Backup | None:
         kind = self.kind_of(relative)

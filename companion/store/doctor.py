@@ -27,7 +27,9 @@ def check(store: DataStore) -> Checkup:
     if not root.is_dir():
         result.good.append(f"No data yet in {root}; it will be created on first use.")
         return result
-    _check_mode(root, FOLDER_MODE, "folder", result)
+    for folder in [*store.data_folders(), store.backups.folder]:
+        if folder.is_dir():
+            _check_mode(folder, FOLDER_MODE, result)
     files = store.data_files()
     readable = 0
     for path in files:
@@ -41,7 +43,7 @@ def check(store: DataStore) -> Checkup:
             readable += 1
         except UnreadableFile as error:
             result.problems.append(store.unreadable(error).message)
-        _check_mode(path, FILE_MODE, "file", result)
+        _check_mode(path, FILE_MODE, result)
     result.good.append(f"{readable} of {len(files)} data files are readable and complete.")
     leftovers = stale_temp_files(store.data_folders())
     if leftovers:
@@ -51,16 +53,16 @@ def check(store: DataStore) -> Checkup:
         )
     backups = store.backups.all()
     if backups:
+        names = ", ".join(backup.name for backup in backups)
         result.good.append(
-            f"{len(backups)} backup(s); newest {backups[0].name}, oldest {backups[-1].name} "
-            f"(in {store.backups.folder})."
+            f"{len(backups)} backup(s) in {store.backups.folder}, newest first: {names}."
         )
     else:
         result.good.append("No backups yet: the first one is taken with the first change of a day.")
     return result
 
 
-def _check_mode(path: Path, wanted: int, what: str, result: Checkup) -> None:
+def _check_mode(path: Path, wanted: int, result: Checkup) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         result.problems.append(
