@@ -55,6 +55,24 @@ def command(name: str) -> list[str]:
     raise RuntimeError(f"{name} is not installed; pip install '.[bench]' brings it.")
 
 
+def editable_warning() -> str | None:
+    """An editable install is compiled from source on every run when bytecode is not kept,
+    which is not what a family's `pip install` gives; say so beside the figures."""
+    import json
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        direct_url = json.loads(distribution("companion").read_text("direct_url.json") or "{}")
+    except PackageNotFoundError:
+        return None
+    if not direct_url.get("dir_info", {}).get("editable"):
+        return None
+    return (
+        "Note: companion is an editable install here; start-up figures are slower than "
+        'after `pip install ".[bench]"`, which compiles the code once.'
+    )
+
+
 def scratch(source: Path, name: str) -> Path:
     if not source.exists():
         raise RuntimeError(f"{source} is missing; run python -m bench.generate first.")
@@ -176,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     report = f"Measured {date.today()} on {machine()}.\n\n{table(rows)}\n"
     print(report)
+    warning = editable_warning()
+    if warning:
+        print(warning, file=sys.stderr)
     if args.results:
         RESULTS.write_text(f"# Benchmark results\n\n{report}", encoding="utf-8")
         print(f"Written to {RESULTS}")
