@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
-import orjson
 
 from companion import messages
+from companion.cli_activities import activities, session, today
+from companion.cli_common import print_json, services_of
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection
@@ -48,16 +49,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main() -> None:
     sys.exit(run())
-
-
-def _services(ctx: click.Context) -> Services:
-    services = ctx.obj
-    assert isinstance(services, Services)
-    return services
-
-
-def _print_json(document: Any) -> None:
-    click.echo(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
 
 
 @click.group(invoke_without_command=True)
@@ -121,9 +112,9 @@ def family(ctx: click.Context, as_json: bool) -> None:
     """Show who is in the family, or change it."""
     if ctx.invoked_subcommand is not None:
         return
-    people = _services(ctx).family()
+    people = services_of(ctx).family()
     if as_json:
-        _print_json(
+        print_json(
             {
                 "caregivers": [c.to_record() for c in people.caregivers],
                 "children": [c.to_record() for c in people.children],
@@ -136,7 +127,7 @@ def family(ctx: click.Context, as_json: bool) -> None:
             "`companion family add-caregiver NAME` to begin."
         )
         return
-    today = _services(ctx).today()
+    today = services_of(ctx).today()
     click.echo("Caregivers: " + (", ".join(c.name for c in people.caregivers) or "none yet"))
     click.echo("Children:" + ("" if people.children else " none yet"))
     for child in people.children:
@@ -155,7 +146,7 @@ def family(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def add_caregiver(ctx: click.Context, name: str) -> None:
     """Add a caregiver (a parent, grandparent, foster carer...)."""
-    caregiver = _services(ctx).add_caregiver(name)
+    caregiver = services_of(ctx).add_caregiver(name)
     click.echo(f"Welcome, {caregiver.name}.")
 
 
@@ -188,7 +179,7 @@ def add_child(
     note: str,
 ) -> None:
     """Add a child, with their touch profile."""
-    child = _services(ctx).add_child(
+    child = services_of(ctx).add_child(
         name, born, touch=touch, avoid=avoid, focus=focus, developmental_note=note
     )
     click.echo(f"{child.name} is part of the family now.")
@@ -208,6 +199,8 @@ def log() -> None:
 @click.option("--by", help="Which caregiver is writing.")
 @click.option("--tag", "tags", multiple=True, help="A tag such as bedtime (repeatable).")
 @click.option("--therapist", is_flag=True, help="Bring this up with our therapist.")
+@click.option("--activity", "played", multiple=True, help="The id of a game played (repeatable).")
+@click.option("--enjoyed", is_flag=True, help="The child enjoyed the games played.")
 @click.pass_context
 def log_add(
     ctx: click.Context,
@@ -216,10 +209,18 @@ def log_add(
     by: str | None,
     tags: tuple[str, ...],
     therapist: bool,
+    played: tuple[str, ...],
+    enjoyed: bool,
 ) -> None:
     """Write a quick reflection; prints its id once it is safely saved."""
-    reflection = _services(ctx).add_reflection(
-        text, children=children, by=by, tags=tags, for_therapist=therapist
+    reflection = services_of(ctx).add_reflection(
+        text,
+        children=children,
+        by=by,
+        tags=tags,
+        for_therapist=therapist,
+        activities=played,
+        enjoyed=played if enjoyed else (),
     )
     click.echo(reflection.id)
 
@@ -244,13 +245,13 @@ def log_list(
     as_json: bool,
 ) -> None:
     """List reflections, oldest first."""
-    services = _services(ctx)
+    services = services_of(ctx)
     found = services.find_reflections(
         since=since, until=until, search=search, tag=tag, child=child, for_therapist_only=therapist
     )
     people = services.family()
     if as_json:
-        _print_json({"reflections": [_reflection_json(r, people) for r in found]})
+        print_json({"reflections": [_reflection_json(r, people) for r in found]})
         return
     if not found:
         click.echo(messages.NO_REFLECTIONS)
@@ -281,6 +282,11 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
     return " · ".join(parts)
 
 
+cli.add_command(activities)
+cli.add_command(today)
+cli.add_command(session)
+
+
 # -- care of the data -------------------------------------------------------------------
 
 
@@ -288,8 +294,8 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
     """Check the data files, their privacy and the backups. Changes nothing."""
-    checkup = _services(ctx).checkup()
-    click.echo(f"Data folder: {_services(ctx).root}")
+    checkup = services_of(ctx).checkup()
+    click.echo(f"Data folder: {services_of(ctx).root}")
     for line in checkup.good:
         click.echo(f"  ok  {line}")
     for line in checkup.problems:
@@ -305,7 +311,7 @@ def doctor(ctx: click.Context) -> None:
 @click.pass_context
 def restore(ctx: click.Context, backup: str) -> None:
     """Put back the data files from a backup (today's files are kept in a backup first)."""
-    restored, safety = _services(ctx).restore(backup)
+    restored, safety = services_of(ctx).restore(backup)
     click.echo(f"Restored the files from the backup {restored.name}.")
     if safety:
         click.echo(f"What was there before is kept in the backup {safety.name}.")

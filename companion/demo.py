@@ -15,51 +15,70 @@ from companion.services import Services
 
 DAYS_OF_HISTORY = 183
 
-_MOMENTS = [
+# (what happened, tags, the connection games it names: the picker reads them as played)
+_MOMENTS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (
-        "We played the mirror game for five minutes; {child} led and giggled when I got it wrong.",
+        "We played funny face copy for five minutes; {child} led and giggled when I got it wrong.",
         ("play", "delight"),
+        ("funny-face-copy",),
     ),
-    ("Bedtime went smoothly. {child} asked for the same story twice and I said yes.", ("bedtime",)),
+    (
+        "Bedtime went smoothly. {child} asked for the same story twice and I said yes.",
+        ("bedtime",),
+        (),
+    ),
     (
         "Hard morning: {child} would not put shoes on and I raised my voice. We hugged it out "
         "in the car and I said sorry.",
         ("morning", "repair"),
+        (),
     ),
     (
         "{child} came to me after falling at the park instead of hiding it. "
         "A small safe-haven moment.",
         ("safe-haven",),
+        (),
     ),
     (
         "Lotion on hands before bed. {child} held out the other hand for more.",
         ("nurture", "bedtime"),
+        ("lotion-hands",),
     ),
     (
         "Balloon keep-up in the hallway: we got to 23. {child} wanted to try again tomorrow.",
         ("challenge", "play"),
+        ("balloon-keep-up",),
     ),
     (
         "After school was rough; {child} slammed the door. I sat nearby and waited. "
         "Twenty minutes later we had a snack together.",
         ("after-school", "regulation"),
+        (),
     ),
     (
         "{child} noticed I was tired and brought me a blanket. I wonder if they worry about me.",
         ("connection",),
+        (),
     ),
     (
         "The new morning chart helped: {child} ticked every step and looked proud.",
         ("morning", "routine"),
+        (),
     ),
     (
         "{child} did not want to play today. We just sat and drew side by side, which was nice.",
         ("play",),
+        (),
     ),
-    ("Grandma picked {child} up; they asked three times when I would be home.", ("separation",)),
+    (
+        "Grandma picked {child} up; they asked three times when I would be home.",
+        ("separation",),
+        (),
+    ),
     (
         "Cotton-ball race on the table. {child} laughed so much they had to lie down.",
         ("challenge", "delight"),
+        ("cotton-ball-blow",),
     ),
 ]
 _OWN_STATE = [
@@ -127,7 +146,7 @@ def history(
         day = today - timedelta(days=days_ago)
         for _ in range(rng.choice(per_day)):
             child = rng.choice(children)
-            text, tags = rng.choice(_MOMENTS)
+            text, tags, played = rng.choice(_MOMENTS)
             body = text.format(child=child.name)
             own = rng.choice(_OWN_STATE)
             for_therapist = rng.random() < 0.08
@@ -147,6 +166,8 @@ def history(
                     by=rng.choice(caregivers).id,
                     tags=tags,
                     for_therapist=for_therapist,
+                    activities=played,
+                    enjoyed=played,
                 )
             )
     return made

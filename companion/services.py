@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -21,7 +22,12 @@ from companion.store.repositories import (
 )
 
 if TYPE_CHECKING:
+    from companion.domain.activity import Activity
+    from companion.domain.library import CardFilter, LibraryCard, Played
+    from companion.domain.picker import Conditions, TodaysPick
+    from companion.domain.session_plan import SessionPlan
     from companion.store.doctor import Checkup
+    from companion.store.library_repository import LibraryRepository
 
 Clock = Callable[[], datetime]
 
@@ -40,6 +46,13 @@ class Services:
         self.family_repo = FamilyRepository(self.store)
         self.reflections = ReflectionRepository(self.store)
         self.settings = SettingsRepository(self.store)
+
+    @cached_property
+    def library_repo(self) -> LibraryRepository:
+        # Made on first use: the card schema is not loaded by commands that never need it.
+        from companion.store.library_repository import LibraryRepository
+
+        return LibraryRepository(self.store)
 
     @property
     def root(self) -> Path:
@@ -137,14 +150,24 @@ class Services:
         by: str | None = None,
         tags: tuple[str, ...] = (),
         for_therapist: bool = False,
+        activities: tuple[str, ...] = (),
+        enjoyed: tuple[str, ...] = (),
     ) -> Reflection:
-        """Check everything first, then save; returns only once the save is on disk."""
+        """Check everything first, then save; returns only once the save is on disk.
+
+        `activities` are the ids of the cards played, `enjoyed` those the child enjoyed."""
         cleaned = clean_text(text)
         family = self.family()
         child_ids = tuple(family.child_named(name).id for name in children)
         if not child_ids and len(family.children) == 1:
             child_ids = (family.children[0].id,)
         author = family.caregiver_named(by).id if by else None
+        if activities:
+            known = {card.id for card in self.library()}
+            played = tuple(_card_in_ids(known, a) for a in activities)
+            liked = tuple(a for a in played if a in {e.strip().casefold() for e in enjoyed})
+        else:
+            played, liked = (), ()
         now = self.clock()
         reflection = Reflection(
             text=cleaned,
@@ -154,6 +177,8 @@ class Services:
             by=author,
             tags=clean_tags(tags),
             for_therapist=for_therapist,
+            activities=played,
+            enjoyed=liked,
         )
         self.reflections.add(reflection)
         return reflection
@@ -179,6 +204,124 @@ class Services:
         )
         found = self.reflections.find(query)
         return sorted(found, key=lambda r: (r.day, r.written_at))
+
+    # -- the activity library -----------------------------------------------------------
+
+    def library(self) -> list[LibraryCard]:
+        """Every card, the shipped ones brought up to date with the installed package first."""
+        from companion import card_files
+
+        folder = card_files.shipped_folder()
+        fingerprint = card_files.fingerprint(folder)
+        if self.library_repo.shipped_fingerprint() != fingerprint:
+            self.library_repo.sync_shipped(card_files.load_shipped(folder), fingerprint)
+        return self.library_repo.load()
+
+    def find_cards(self, card_filter: CardFilter) -> list[LibraryCard]:
+        return card_filter.apply(self.library())
+
+    def card(self, card_id: str) -> LibraryCard:
+        return _card_in(self.library(), card_id)
+
+    def mark_card(
+        self,
+        card_id: str,
+        *,
+        favourite: bool | None = None,
+        hidden: bool | None = None,
+        from_therapist: bool | None = None,
+    ) -> LibraryCard:
+        from dataclasses import replace
+
+        card = self.card(card_id)
+        changes = {"favourite": favourite, "hidden": hidden, "from_therapist": from_therapist}
+        marks = replace(card.marks, **{k: v for k, v in changes.items() if v is not None})
+        self.library_repo.set_marks(card.id, marks)
+        return replace(card, marks=marks)
+
+    def save_own_card(self, activity: Activity, *, replacing: str | None = None) -> LibraryCard:
+        """Add or edit one of the family's own cards (a shipped card is never overwritten)."""
+        from companion.domain.library import LibraryCard
+
+        cards = {card.id: card for card in self.library()}
+        existing = cards.get(activity.id)
+        if existing is not None and activity.id != replacing:
+            raise CompanionError(
+                f'There is already a card with the id "{activity.id}" ({existing.activity.title}); '
+                "please choose another id."
+            )
+        if replacing is not None:
+            before = _card_in(list(cards.values()), replacing)
+            if before.origin == "shipped":
+                raise CompanionError(
+                    f"{before.activity.title} came with companion and cannot be changed; "
+                    "write your own card instead (you can start from its words)."
+                )
+        card = LibraryCard.checked(activity, "own")
+        self.library_repo.save_card(card)
+        if replacing is not None and replacing != activity.id:
+            self.library_repo.remove_card(replacing)
+        return card
+
+    def import_cards(self, activities: list[Activity]) -> list[LibraryCard]:
+        """Cards from a file (another home, our therapist); importing twice changes nothing."""
+        from companion.domain.library import LibraryCard
+
+        shipped = {card.id for card in self.library() if card.origin == "shipped"}
+        clashing = [a.id for a in activities if a.id in shipped]
+        if clashing:
+            raise CompanionError(
+                f"These cards have the ids of cards that come with companion: "
+                f"{', '.join(clashing)}; give them ids of their own and import again."
+            )
+        cards = [LibraryCard.checked(activity, "imported") for activity in activities]
+        self.library_repo.save_cards(cards)
+        return cards
+
+    # -- today's pick and the home session ------------------------------------------------
+
+    def played_history(self, days: int = 21) -> list[Played]:
+        """What was played in the last weeks, from reflections that name their activities."""
+        from companion.domain.library import played_from
+
+        since = ReflectionQuery.build(since=self.today() - timedelta(days=days))
+        return played_from(self.reflections.find(since))
+
+    def todays_picks(
+        self, conditions: Conditions, *, child: str | None = None, another: int = 0
+    ) -> list[tuple[Child, TodaysPick]]:
+        """One pick per child (or for the one named), stable for the day."""
+        from companion.domain.picker import todays_pick
+
+        children = self._children(child)
+        cards, history, day = self.library(), self.played_history(), self.today()
+        return [(c, todays_pick(cards, c, day, history, conditions, another)) for c in children]
+
+    def session_plan(
+        self, minutes: int, *, child: str | None = None, conditions: Conditions | None = None
+    ) -> tuple[Child, SessionPlan]:
+        from companion.domain.session_plan import plan_session
+
+        children = self._children(child)
+        if len(children) > 1:
+            names = " or ".join(c.name for c in children)
+            raise CompanionError(f"Who is the session with? Say it with --child ({names}).")
+        chosen = children[0]
+        plan = plan_session(
+            self.library(), chosen, self.today(), self.played_history(), minutes, conditions
+        )
+        return chosen, plan
+
+    def _children(self, name: str | None) -> tuple[Child, ...]:
+        family = self.family()
+        if name:
+            return (family.child_named(name),)
+        if not family.children:
+            raise CompanionError(
+                "There is no child in the family yet; add one with "
+                "`companion family add-child NAME --born DATE`."
+            )
+        return family.children
 
     # -- what the Home screen shows ------------------------------------------------------
 
@@ -210,6 +353,28 @@ class Services:
 
     def bring_files_up_to_date(self) -> list[Path]:
         return self.store.migrate_all()
+
+
+def _card_in_ids(known: set[str], card_id: str) -> str:
+    wanted = card_id.strip().casefold()
+    if wanted not in known:
+        raise _unknown_card(card_id)
+    return wanted
+
+
+def _card_in(cards: list[LibraryCard], card_id: str) -> LibraryCard:
+    wanted = card_id.strip().casefold()
+    for card in cards:
+        if card.id == wanted:
+            return card
+    raise _unknown_card(card_id)
+
+
+def _unknown_card(card_id: str) -> CompanionError:
+    return CompanionError(
+        f'There is no activity with the id "{card_id.strip()}"; '
+        "`companion activities list` shows every card with its id."
+    )
 
 
 def _refuse_twice(name: str, people: tuple[Caregiver, ...] | tuple[Child, ...]) -> None:

@@ -3,11 +3,14 @@ and the history of what was played, which the picker reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from companion.domain.activity import Activity
+from companion.domain.activity import Activity, parse_card
+from companion.domain.family import Dimension, TouchComfort
+from companion.domain.reflection import Reflection
 from companion.domain.safety import SafetyConcern, card_concerns
 
 Origin = Literal["shipped", "own", "imported"]
@@ -63,6 +66,16 @@ class LibraryCard:
     def id(self) -> str:
         return self.activity.id
 
+    def to_record(self) -> dict[str, Any]:
+        return {"id": self.id, "origin": self.origin, "card": self.activity.to_record()}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], marks: CardMarks | None = None) -> LibraryCard:
+        """Raises ValueError (msgspec's ValidationError is one) for a card that does not fit."""
+        if record["origin"] not in ORIGIN_LABELS:
+            raise ValueError(f'"{record["origin"]}" is not where a card can come from')
+        return cls.checked(parse_card(record["card"]), record["origin"], marks)
+
     @property
     def suggestible(self) -> bool:
         """Never suggest a hidden card or one that crosses a safety line."""
@@ -81,3 +94,57 @@ class Played:
     def involves(self, child_id: str) -> bool:
         # A reflection about no child in particular counts for every child.
         return not self.child_ids or child_id in self.child_ids
+
+
+def played_from(reflections: Iterable[Reflection]) -> list[Played]:
+    """What was played, from the reflections that name their activities."""
+    return [
+        Played(r.day, activity_id, r.children, activity_id in r.enjoyed)
+        for r in reflections
+        for activity_id in r.activities
+    ]
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """What the Library screen and `activities list` narrow the cards by; None is "any"."""
+
+    words: tuple[str, ...] = ()
+    dimension: Dimension | None = None
+    age: int | None = None
+    max_minutes: int | None = None
+    energy: str | None = None
+    place: str | None = None
+    needs_nothing: bool = False
+    touch: TouchComfort | None = None
+    kind: str | None = None
+    favourites_only: bool = False
+    show_hidden: bool = False
+
+    @classmethod
+    def from_search(cls, search: str | None, **conditions: Any) -> CardFilter:
+        return cls(words=tuple(search.casefold().split()) if search else (), **conditions)
+
+    def matches(self, card: LibraryCard) -> bool:
+        activity = card.activity
+        checks = (
+            self.show_hidden or not card.marks.hidden,
+            self.dimension is None or self.dimension in activity.dimensions,
+            self.age is None or activity.fits_age(self.age),
+            self.max_minutes is None or activity.minutes <= self.max_minutes,
+            self.energy is None or activity.energy == self.energy,
+            self.place is None or activity.fits_place(self.place),
+            not self.needs_nothing or activity.needs_nothing,
+            self.touch is None or activity.offerable_to(self.touch),
+            self.kind is None or activity.kind == self.kind,
+            not self.favourites_only or card.marks.favourite,
+        )
+        if not all(checks):
+            return False
+        if self.words:
+            text = activity.searchable_text()
+            return all(word in text for word in self.words)
+        return True
+
+    def apply(self, cards: Iterable[LibraryCard]) -> list[LibraryCard]:
+        return [card for card in cards if self.matches(card)]

@@ -21,7 +21,8 @@ RECORD_FIELDS: dict[str, FieldSpec] = {
     "tags": (str,),
     "therapist": bool,
 }
-OPTIONAL_FIELDS: dict[str, FieldSpec] = {"by": str}
+# "activities": the cards played (the picker reads them); "enjoyed": those the child enjoyed.
+OPTIONAL_FIELDS: dict[str, FieldSpec] = {"by": str, "activities": (str,), "enjoyed": (str,)}
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Reflection:
     tags: tuple[str, ...] = ()
     for_therapist: bool = False
     id: str = field(default_factory=new_id)
+    activities: tuple[str, ...] = ()
+    enjoyed: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -47,6 +50,9 @@ class Reflection:
         }
         if self.by:
             record["by"] = self.by
+        if self.activities:
+            record["activities"] = list(self.activities)
+            record["enjoyed"] = list(self.enjoyed)
         return record
 
     @classmethod
@@ -60,6 +66,8 @@ class Reflection:
             by=record.get("by"),
             tags=tuple(record["tags"]),
             for_therapist=record["therapist"],
+            activities=tuple(record.get("activities", ())),
+            enjoyed=tuple(record.get("enjoyed", ())),
         )
 
 

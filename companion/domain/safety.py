@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from companion.domain.activity import Activity
 
@@ -69,10 +70,13 @@ _CONCERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
-_COMPILED = tuple(
-    (concern, tuple(re.compile(p, re.IGNORECASE) for p in patterns))
-    for concern, patterns in _CONCERNS
-)
+
+@cache  # compiled on first use: most runs never check a family's own card
+def _compiled() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    return tuple(
+        (concern, tuple(re.compile(p, re.IGNORECASE) for p in patterns))
+        for concern, patterns in _CONCERNS
+    )
 
 
 @dataclass(frozen=True)
@@ -81,17 +85,21 @@ class SafetyConcern:
     field: str
     words: str
 
-    def sentence(self) -> str:
+    def problem(self) -> str:
+        """For `file: field: problem` lines."""
         return (
-            f'This card seems to describe {self.concern} ("{self.words}" in {self.field}); '
-            "connection games are invitations a child may always decline, so it will not be "
-            "suggested."
+            f'seems to describe {self.concern} ("{self.words}"); a connection game is an '
+            "invitation a child may always decline, so this card will never be suggested"
         )
+
+    def sentence(self) -> str:
+        """For showing beside the card."""
+        return f"This card {self.problem()}."
 
 
 def text_concerns(field: str, text: str) -> list[SafetyConcern]:
     found: list[SafetyConcern] = []
-    for concern, patterns in _COMPILED:
+    for concern, patterns in _compiled():
         for pattern in patterns:
             match = pattern.search(text)
             if match:

@@ -91,4 +91,26 @@ REFLECTIONS = FileKind(
 
 SETTINGS = FileKind(name="settings", schema=1, tables={"settings": TableSpec({}, {"theme": str})})
 
-KINDS = {kind.name: kind for kind in (FAMILY, REFLECTIONS, SETTINGS)}
+
+def _library_card(record: dict[str, Any]) -> object:
+    # Imported here: card checks need msgspec, which a quick `log add` should not load.
+    from companion.domain.library import LibraryCard
+
+    return LibraryCard.from_record(record)
+
+
+# The family's library: every card (shipped ones copied in, own and imported ones), the
+# family's marks on cards, and the fingerprint of the shipped cards last copied in.
+LIBRARY = FileKind(
+    name="library",
+    schema=1,
+    tables={
+        "cards": TableSpec({"id": str, "origin": str, "card": dict}, parse=_library_card),
+        "marks": TableSpec(
+            {"card": str, "favourite": bool, "hidden": bool, "from_therapist": bool}
+        ),
+        "shipped": TableSpec({"fingerprint": str}),
+    },
+)
+
+KINDS = {kind.name: kind for kind in (FAMILY, REFLECTIONS, SETTINGS, LIBRARY)}
