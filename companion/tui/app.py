@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
@@ -18,7 +18,11 @@ from companion.services import Services
 from companion.tui.base import CompanionNode
 from companion.tui.screens.help import HelpScreen
 from companion.tui.screens.home import HomeScreen
+from companion.tui.screens.library import LibraryScreen
 from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScreen
+
+if TYPE_CHECKING:
+    from companion.domain.picker import Feeling
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -30,6 +34,7 @@ class AppState:
 
     family: Family
     reflection_defaults: ReflectionDefaults
+    feeling: Feeling | None = None  # how the caregiver said they are, for this run only
 
 
 class CompanionApp(CompanionNode, App[None]):
@@ -38,6 +43,14 @@ class CompanionApp(CompanionNode, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reflect", "Reflect", id="reflect", tooltip="Write a quick reflection"),
+        Binding(
+            "l",
+            "open_library",
+            "Library",
+            id="library",
+            tooltip="Every connection game: search, mark, add your own",
+        ),
+        Binding("t", "open_today", "Today", id="today", tooltip="Today's connection game"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="toggle-theme"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -65,19 +78,32 @@ class CompanionApp(CompanionNode, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Reflections need a family to be about: not during the first-run setup.
-        if action == "reflect":
+        if action in ("reflect", "open_today", "start_session"):
             return self.state.family.is_set_up
         return True
 
     # -- actions, each also in the command palette ------------------------------------
 
     def action_reflect(self) -> None:
+        self.reflect_on(self.state.reflection_defaults)
+
+    def reflect_on(self, defaults: ReflectionDefaults) -> None:
+        """The reflection form, prefilled (after a game: what was played)."""
         if isinstance(self.screen, ReflectionScreen):
             return
-        self.push_screen(
-            ReflectionScreen(self.state.family, self.state.reflection_defaults),
-            self._after_reflection,
-        )
+        self.push_screen(ReflectionScreen(self.state.family, defaults), self._after_reflection)
+
+    def action_open_today(self, start_session: bool = False) -> None:
+        from companion.tui.screens.session import SessionScreen
+        from companion.tui.screens.today import TodayScreen
+
+        # Not on top of itself, a session under way, or a form or question in front.
+        if isinstance(self.screen, TodayScreen | SessionScreen | ModalScreen):
+            return
+        self.push_screen(TodayScreen(start_session=start_session))
+
+    def action_start_session(self) -> None:
+        self.action_open_today(start_session=True)
 
     def _after_reflection(self, saved: ReflectionDefaults | None) -> None:
         if saved is None:
@@ -91,6 +117,12 @@ class CompanionApp(CompanionNode, App[None]):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings.values()))
 
+    def action_open_library(self) -> None:
+        # Not on top of itself, nor behind a form or question in front.
+        if isinstance(self.screen, LibraryScreen | ModalScreen):
+            return
+        self.push_screen(LibraryScreen())
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
         self._remember_theme(self.theme)
@@ -102,6 +134,19 @@ class CompanionApp(CompanionNode, App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Write a reflection", "A quick note on how it went (r)", self.action_reflect
+        )
+        yield SystemCommand(
+            "Today's connection game", "A game for each child, and why (t)", self.action_open_today
+        )
+        yield SystemCommand(
+            "Start a home session",
+            "Hello, games, a nurture moment, goodbye: 5, 10 or 15 minutes",
+            self.action_start_session,
+        )
+        yield SystemCommand(
+            "Library",
+            "Every connection game: search, filter, mark, add your own (l)",
+            self.action_open_library,
         )
         yield SystemCommand(
             "Help", "The keys of this screen, and what companion is for (?)", self.action_help

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
-from companion.domain.family import Family
+from companion.domain.family import Child, Family
 from companion.domain.reflection import Reflection
 from companion.services import HomeSummary
 from companion.tui.base import CompanionNode
 
+if TYPE_CHECKING:
+    from companion.domain.picker import Feeling, Pick, TodaysPick
+
 NARROW_WIDTH = 60
-PICK_PLACEHOLDER = (
-    "Connection games are on their way. Until then, any few minutes of play together counts."
-)
+PICK_PLACEHOLDER = "Choosing today's connection game…"
 ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and what comes next."
 
 
@@ -31,6 +33,11 @@ class HomeScreen(CompanionNode, Screen[None]):
         def __init__(self, summary: HomeSummary) -> None:
             super().__init__()
             self.summary = summary
+
+    class PicksLoaded(Message):
+        def __init__(self, picks: list[tuple[Child, TodaysPick]]) -> None:
+            super().__init__()
+            self.picks = picks
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,6 +86,28 @@ class HomeScreen(CompanionNode, Screen[None]):
         self.query_one("#family", Static).update(describe_family(summary.family, today))
         self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
         self._show_recent(summary)
+        self._load_picks(self.companion.state.feeling or "calm")
+
+    def on_screen_resume(self) -> None:
+        # Back from Today: the caregiver may have said how they are, so the picks may differ.
+        if self.companion.state.family.is_set_up:
+            self._load_picks(self.companion.state.feeling or "calm")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-picks")
+    def _load_picks(self, feeling: Feeling) -> None:
+        from companion.domain.picker import Conditions
+
+        picks = self.companion.services.todays_picks(Conditions(feeling=feeling))
+        self.post_message(self.PicksLoaded(picks))
+
+    @on(PicksLoaded)
+    def _show_picks(self, event: PicksLoaded) -> None:
+        self.query_one("#today-pick", Static).update(describe_picks(event.picks))
+        self.query_one("#today-pick").set_class(False, "hint")
+
+    @on(events.Click, "#today-pick")
+    def _open_today(self) -> None:
+        self.companion.action_open_today()
 
     def show_worker_error(self, text: str) -> bool:
         notice = self.query_one("#home-notice", Static)
@@ -104,6 +133,26 @@ def describe_family(family: Family, today: date) -> str:
     caregivers = " and ".join(c.name for c in family.caregivers)
     children = ", ".join(f"{c.name} ({c.age_on(today)})" for c in family.children)
     return f"Hello, {caregivers}.\nWith {children}."
+
+
+def describe_picks(picks: list[tuple[Child, TodaysPick]]) -> Text:
+    """Each child's game and why, a line each; the panel is a door to Today."""
+    text = Text()
+    for child, todays in picks:
+        text.append(f"{child.name}: ", style="bold")
+        if todays.pick is None:
+            text.append(todays.message + "\n")
+            continue
+        text.append(todays.pick.card.activity.title + "\n", style="bold")
+        text.append(strongest_reason(todays.pick) + "\n", style="dim")
+    text.append("Press t for the whole game.", style="italic")
+    return text
+
+
+def strongest_reason(pick: Pick) -> str:
+    """The one reason Home has room for; Today shows them all."""
+    telling = [r for r in pick.reasons if r.kind not in ("no_touch_version", "needs_nothing")]
+    return (telling or list(pick.reasons))[0].text if pick.reasons else ""
 
 
 def describe_week(count: int) -> str:

@@ -24,6 +24,9 @@ class ReflectionDefaults:
 
     children: tuple[str, ...] = ()
     by: str | None = None
+    # What was just played (card ids, and their titles to show); never remembered past one form.
+    activities: tuple[str, ...] = ()
+    activity_titles: tuple[str, ...] = ()
 
 
 class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
@@ -44,7 +47,12 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
             yield Static(
                 "How did it go? What did you notice in your child, and in yourself?", classes="hint"
             )
-            yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(
+                self._opening_words(), id="text", soft_wrap=True, show_line_numbers=False
+            )
+            if self.defaults.activities:
+                yield Static(f"Played: {self._played_titles()}", id="played")
+                yield MarkedCheckbox(self._enjoyed_label(), id="enjoyed", compact=True)
             if len(self.family.children) > 1:
                 with Horizontal(id="children"):
                     yield Label("About")
@@ -78,8 +86,21 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
             return self.family.caregivers[0].name
         return Select.NULL
 
+    def _played_titles(self) -> str:
+        return ", ".join(self.defaults.activity_titles or self.defaults.activities)
+
+    def _opening_words(self) -> str:
+        # After a game the form can be saved as it is; the caregiver may add more.
+        return "We played together. " if self.defaults.activities else ""
+
+    def _enjoyed_label(self) -> str:
+        names = self.defaults.children
+        return f"{names[0]} enjoyed it" if len(names) == 1 else "My child enjoyed it"
+
     def on_mount(self) -> None:
-        self.query_one("#text", TextArea).focus()
+        text = self.query_one("#text", TextArea)
+        text.focus()
+        text.move_cursor(text.document.end)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -91,8 +112,13 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
         by = author if isinstance(author, str) else None
         tags = tuple(self.query_one("#tags", Input).value.split())
         therapist = self.query_one("#therapist", MarkedCheckbox).value
+        enjoyed = self.defaults.activities if self._enjoyed() else ()
         self.query_one("#save", Button).disabled = True
-        self._save(text, children, by, tags, therapist)
+        self._save(text, children, by, tags, therapist, enjoyed)
+
+    def _enjoyed(self) -> bool:
+        boxes = self.query("#enjoyed").results(MarkedCheckbox)
+        return any(box.value for box in boxes)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _save(
@@ -102,9 +128,16 @@ class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
         by: str | None,
         tags: tuple[str, ...],
         therapist: bool,
+        enjoyed: tuple[str, ...],
     ) -> None:
         self.companion.services.add_reflection(
-            text, children=children, by=by, tags=tags, for_therapist=therapist
+            text,
+            children=children,
+            by=by,
+            tags=tags,
+            for_therapist=therapist,
+            activities=self.defaults.activities,
+            enjoyed=enjoyed,
         )
         self.app.call_from_thread(self._saved, ReflectionDefaults(children, by))
 

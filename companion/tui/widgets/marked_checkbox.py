@@ -5,7 +5,11 @@ from textual.widgets import Checkbox
 
 class MarkedCheckbox(Checkbox):
     def watch_value(self) -> None:
-        self.BUTTON_INNER = "✓" if self.value else " "
+        super().watch_value()  # Checkbox's own: the -on class and the Changed message
+        self._show_tick()
 
     def on_mount(self) -> None:
-        self.watch_value()
+        self._show_tick()
+
+    def _show_tick(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
