@@ -152,6 +152,16 @@ def measure(runs: int) -> list[Row]:
     slower = save_10y.seconds / save_1y.seconds
     rows.append(Row("10 years / 1 year", f"{slower:.2f}x", "<= 1.5x", slower <= 1.5))
 
+    rerender = library_rerender(ten_years)
+    rows.append(
+        Row(
+            "Library: a search key or filter change until the screen is drawn (80x24, CPU)",
+            ms(rerender),
+            "< 50 ms",
+            rerender.seconds < 0.05,
+        )
+    )
+
     home = tui_ready(
         f"{' '.join(companion)} --data-dir {ten_years}", "this week", max(3, runs // 2)
     )
@@ -164,6 +174,20 @@ def measure(runs: int) -> list[Row]:
         Row("peak memory of the TUI", mb(home.peak_kb), "< 100 MB", home.peak_kb < 100 * 1024)
     )
     return rows
+
+
+def library_rerender(folder: Path) -> Figure:
+    """The median over typed keys and filter changes, as bench/library_filter.py measures."""
+    import asyncio
+    import statistics
+
+    from bench.library_filter import measure
+    from companion.services import Services
+    from companion.tui.app import build_app
+
+    figures = asyncio.run(measure(build_app(Services(folder)), 1, (80, 24)))
+    samples = figures["search round"] + figures["filter round"]
+    return Figure(statistics.median(samples), 0)
 
 
 def one_save(folder: Path, runs: int) -> Figure:
