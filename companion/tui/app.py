@@ -37,7 +37,7 @@ class AppState:
     feeling: Feeling | None = None  # how the caregiver said they are, for this run only
 
 
-class CompanionApp(CompanionNode, App[None]):
+class CompanionApp(App[None], CompanionNode):
     TITLE = "companion"
     SUB_TITLE = "connection games, routines, reflections"
     CSS_PATH = "app.tcss"

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class CompanionNode(DOMNode):
-    """Mix into a screen (before Screen); its workers use `exit_on_error=False`."""
+    """Mix into a screen after its Textual base (`class X(Screen[None], CompanionNode)`):
+    Textual takes styles from the first base only. Its workers use `exit_on_error=False`."""
 
     @property
     def companion(self) -> "CompanionApp":

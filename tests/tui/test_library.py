@@ -13,8 +13,8 @@ from companion.domain.activity import parse_card
 from companion.domain.family import TouchComfort
 from companion.services import Services
 from companion.tui.app import CompanionApp
-from companion.tui.screens.ask import AskScreen
 from companion.tui.screens.card_editor import CardEditorScreen
+from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.library import LibraryScreen
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle

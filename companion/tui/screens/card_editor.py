@@ -19,7 +19,7 @@ from companion.domain.library import LibraryCard
 from companion.domain.safety import card_concerns
 from companion.tui.base import CompanionNode
 from companion.tui.card_form import CardForm, slug
-from companion.tui.screens.ask import AskScreen
+from companion.tui.screens.choice import AskScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -43,7 +43,7 @@ SAFETY_NOTE = (
 )
 
 
-class CardEditorScreen(CompanionNode, ModalScreen[LibraryCard | None]):
+class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
     CSS_PATH = "card_editor.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="card-editor-save", priority=True),

@@ -52,3 +52,21 @@ class ChoiceScreen(ModalScreen[Answer | None], Generic[Answer]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class AskScreen(ChoiceScreen[bool]):
+    """A yes-or-no question: y or its button is yes; n, escape or its button is no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="ask-yes"),
+        Binding("n", "answer(False)", "No", id="ask-no"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str = "Not now") -> None:
+        super().__init__(question, [(f"{yes} (y)", True), (f"{no} (n)", False)])
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def action_close(self) -> None:
+        self.dismiss(False)

@@ -26,7 +26,7 @@ PICK_PLACEHOLDER = "Choosing today's connection game…"
 ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and what comes next."
 
 
-class HomeScreen(CompanionNode, Screen[None]):
+class HomeScreen(Screen[None], CompanionNode):
     CSS_PATH = "home.tcss"
 
     class Loaded(Message):

@@ -45,7 +45,7 @@ MARK_WORDS = {
 }
 
 
-class LibraryScreen(CompanionNode, Screen[None]):
+class LibraryScreen(Screen[None], CompanionNode):
     CSS_PATH = "library.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {LibraryCommands}
     TITLE = "Library"
@@ -261,8 +261,8 @@ class LibraryScreen(CompanionNode, Screen[None]):
         self.app.push_screen(CardEditorScreen(), self._saved)
 
     def action_edit(self) -> None:
-        from companion.tui.screens.ask import AskScreen
         from companion.tui.screens.card_editor import CardEditorScreen
+        from companion.tui.screens.choice import AskScreen
 
         card = self.highlighted_card()
         if card is None:

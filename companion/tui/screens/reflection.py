@@ -29,7 +29,7 @@ class ReflectionDefaults:
     activity_titles: tuple[str, ...] = ()
 
 
-class ReflectionScreen(CompanionNode, ModalScreen[ReflectionDefaults | None]):
+class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
     CSS_PATH = "reflection.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True),

@@ -39,7 +39,7 @@ WIDE_WIDTH = 110  # from here the steps and what to notice sit side by side
 WHEN_READY = "When you are ready, next (n)."
 
 
-class SessionScreen(CompanionNode, Screen[tuple[Activity, ...]]):
+class SessionScreen(Screen[tuple[Activity, ...]], CompanionNode):
     """Dismisses with the activities played, in order (empty when none was reached)."""
 
     CSS_PATH = "session.tcss"

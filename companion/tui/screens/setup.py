@@ -17,7 +17,7 @@ from companion.tui.base import CompanionNode
 TOUCH_CHOICES = [(comfort.label.capitalize(), comfort.value) for comfort in TouchComfort]
 
 
-class SetupScreen(CompanionNode, Screen[bool]):
+class SetupScreen(Screen[bool], CompanionNode):
     CSS_PATH = "setup.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "start", "Start", id="setup-start")]
 

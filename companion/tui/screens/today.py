@@ -40,7 +40,7 @@ SESSION_LENGTHS = [("5 minutes", 5), ("10 minutes", 10), ("15 minutes", 15)]
 WIDE_WIDTH = 110  # from here the steps and what to notice sit side by side
 
 
-class TodayScreen(CompanionNode, Screen[None]):
+class TodayScreen(Screen[None], CompanionNode):
     CSS_PATH = "today.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "feel('calm')", "Calm", id="today-calm"),
