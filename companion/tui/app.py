@@ -77,8 +77,9 @@ class CompanionApp(App[None], CompanionNode):
             self.services.bring_files_up_to_date()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Reflections need a family to be about: not during the first-run setup.
-        if action in ("reflect", "open_today", "start_session"):
+        # Reflections and games need a family to be about: not during the first-run setup
+        # (the Library, too, would cover the setup a new family is in the middle of).
+        if action in ("reflect", "open_today", "start_session", "open_library"):
             return self.state.family.is_set_up
         return True
 

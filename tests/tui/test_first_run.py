@@ -58,3 +58,16 @@ async def test_no_touch_choice_is_saved(services: Services) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert services.family().children[0].touch.label == "no touch"
+
+
+async def test_the_library_and_today_wait_until_the_family_is_set_up(services: Services) -> None:
+    app = make_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Library" not in footer and "Today" not in footer
+        app.screen.query_one("#start").focus()  # off the boxes, where "l" is just a letter
+        await pilot.press("l", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
