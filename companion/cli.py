@@ -311,7 +311,10 @@ def doctor(ctx: click.Context) -> None:
 @click.pass_context
 def restore(ctx: click.Context, backup: str) -> None:
     """Put back the data files from a backup (today's files are kept in a backup first)."""
-    restored, safety = services_of(ctx).restore(backup)
-    click.echo(f"Restored the files from the backup {restored.name}.")
-    if safety:
-        click.echo(f"What was there before is kept in the backup {safety.name}.")
+    restored = services_of(ctx).restore(backup)
+    click.echo(f"Restored the files from the backup {restored.backup.name}.")
+    if restored.removed:
+        names = ", ".join(str(path) for path in restored.removed)
+        click.echo(f"The backup did not have {names}, so they were taken away.")
+    if restored.safety:
+        click.echo(f"What was there before is kept in the backup {restored.safety.name}.")

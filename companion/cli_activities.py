@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from companion.cli_common import print_json, services_of
+from companion.domain.errors import CompanionError
 
 if TYPE_CHECKING:
     from companion.domain.activity import Activity
     from companion.domain.library import LibraryCard
     from companion.domain.picker import Pick
 
+# The card's own words for these; written out so `--help` needs no card schema loaded.
 DIMENSIONS = ["structure", "engagement", "nurture", "challenge"]
 PLACES = ["floor", "table", "sofa", "bed", "bath", "car", "outdoors", "anywhere"]
 
@@ -193,15 +195,22 @@ def import_activities(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     show_default=True,
     help="The folder to write the cards into.",
 )
+@click.option("--replace", is_flag=True, help="Write over card files already in the folder.")
 @click.pass_context
-def export_activities(ctx: click.Context, folder: Path) -> None:
+def export_activities(ctx: click.Context, folder: Path, replace: bool) -> None:
     """Write our own and imported cards as TOML card files, one per card."""
-    from companion.card_files import export_cards
+    from companion.card_files import SUFFIX, export_cards
 
     ours = [c.activity for c in services_of(ctx).library() if c.origin != "shipped"]
     if not ours:
         click.echo("There are no cards of our own yet; nothing to export.")
         return
+    there = [f"{a.id}{SUFFIX}" for a in ours if (folder / f"{a.id}{SUFFIX}").exists()]
+    if there and not replace:
+        raise CompanionError(
+            f"{folder} already has {', '.join(there)}; nothing was written. Choose another "
+            "folder with -o, or add --replace to write over them."
+        )
     written = export_cards(ours, folder)
     click.echo(f"Wrote {len(written)} card(s) to {folder}.")
 
@@ -292,6 +301,8 @@ def _echo_pick(child_name: str, pick: Pick) -> None:
         click.echo(f"  In its no-touch version for {child_name}:")
     for number, step in enumerate(steps, start=1):
         click.echo(f"  {number}. {step}")
+    if activity.safety:
+        click.echo(f"  Take care: {activity.safety}")
     click.echo(f"  `companion activities show {activity.id}` has the whole card.")
 
 
@@ -328,6 +339,9 @@ def session(ctx: click.Context, child: str | None, minutes: str, as_json: bool) 
             f"  {step.minutes:>2} min  {step.role:<8} {step.card.activity.title}{touch}"
             f"  [{step.card.id}]"
         )
+    for step in plan.steps:
+        if step.card.activity.safety:
+            click.echo(f"Take care ({step.card.activity.title}): {step.card.activity.safety}")
     click.echo("It is an invitation: stop whenever your child says stop, and enjoy the rest.")
 
 

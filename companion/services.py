@@ -13,8 +13,7 @@ from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
 from companion.domain.family import Caregiver, Child, Dimension, Family, TouchComfort, clean_name
 from companion.domain.reflection import Reflection, ReflectionQuery, clean_tags, clean_text
-from companion.store.backups import Backup
-from companion.store.datastore import DataStore
+from companion.store.datastore import DataStore, Restored
 from companion.store.repositories import (
     FamilyRepository,
     ReflectionRepository,
@@ -163,8 +162,8 @@ class Services:
             child_ids = (family.children[0].id,)
         author = family.caregiver_named(by).id if by else None
         if activities:
-            known = {card.id for card in self.library()}
-            played = tuple(_card_in_ids(known, a) for a in activities)
+            library = self.library()
+            played = tuple(_card_in(library, a).id for a in activities)
             liked = tuple(a for a in played if a in {e.strip().casefold() for e in enjoyed})
         else:
             played, liked = (), ()
@@ -257,23 +256,31 @@ class Services:
                     f"{before.activity.title} came with companion and cannot be changed; "
                     "write your own card instead (you can start from its words)."
                 )
-        card = LibraryCard.checked(activity, "own")
-        self.library_repo.save_card(card)
-        if replacing is not None and replacing != activity.id:
-            self.library_repo.remove_card(replacing)
+        # An edit keeps the family's marks (a hidden card stays hidden), under a new id too.
+        marks = cards[replacing].marks if replacing is not None else None
+        card = LibraryCard.checked(activity, "own", marks)
+        self.library_repo.save_card(card, replacing=replacing)
         return card
 
     def import_cards(self, activities: list[Activity]) -> list[LibraryCard]:
         """Cards from a file (another home, our therapist); importing twice changes nothing."""
         from companion.domain.library import LibraryCard
 
-        shipped = {card.id for card in self.library() if card.origin == "shipped"}
-        clashing = [a.id for a in activities if a.id in shipped]
-        if clashing:
+        origins = {card.id: card.origin for card in self.library()}
+        ids = [activity.id for activity in activities]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
             raise CompanionError(
-                f"These cards have the ids of cards that come with companion: "
-                f"{', '.join(clashing)}; give them ids of their own and import again."
+                f"More than one card to import has the id {', '.join(twice)}; "
+                "give each card its own id, and nothing was imported."
             )
+        for origin, kind in (("shipped", "come with companion"), ("own", "you wrote")):
+            clashing = [i for i in ids if origins.get(i) == origin]
+            if clashing:
+                raise CompanionError(
+                    f"These cards have the ids of cards that {kind}: {', '.join(clashing)}; "
+                    "give them ids of their own and import again (nothing was imported)."
+                )
         cards = [LibraryCard.checked(activity, "imported") for activity in activities]
         self.library_repo.save_cards(cards)
         return cards
@@ -348,18 +355,11 @@ class Services:
 
         return doctor.check(self.store)
 
-    def restore(self, backup_name: str) -> tuple[Backup, Backup | None]:
+    def restore(self, backup_name: str) -> Restored:
         return self.store.restore(backup_name, self.clock())
 
     def bring_files_up_to_date(self) -> list[Path]:
         return self.store.migrate_all()
-
-
-def _card_in_ids(known: set[str], card_id: str) -> str:
-    wanted = card_id.strip().casefold()
-    if wanted not in known:
-        raise _unknown_card(card_id)
-    return wanted
 
 
 def _card_in(cards: list[LibraryCard], card_id: str) -> LibraryCard:
@@ -367,11 +367,7 @@ def _card_in(cards: list[LibraryCard], card_id: str) -> LibraryCard:
     for card in cards:
         if card.id == wanted:
             return card
-    raise _unknown_card(card_id)
-
-
-def _unknown_card(card_id: str) -> CompanionError:
-    return CompanionError(
+    raise CompanionError(
         f'There is no activity with the id "{card_id.strip()}"; '
         "`companion activities list` shows every card with its id."
     )

@@ -24,8 +24,9 @@ MAX_MINUTES = 20
 MAX_AGE = 18
 
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Line = Annotated[str, msgspec.Meta(min_length=1, max_length=120)]
-Words = Annotated[str, msgspec.Meta(min_length=1, max_length=600)]
+# pattern \S: a text of only spaces says nothing, so it counts as empty
+Line = Annotated[str, msgspec.Meta(pattern=r"\S", max_length=120)]
+Words = Annotated[str, msgspec.Meta(pattern=r"\S", max_length=600)]
 Age = Annotated[int, msgspec.Meta(ge=0, le=MAX_AGE)]
 
 
@@ -69,10 +70,6 @@ class Activity(
             return self.touch != "hands-on"
         return self.touch == "none"
 
-    def offered_as_no_touch(self, comfort: TouchComfort) -> bool:
-        """The card is offered to this child only in its no-touch version."""
-        return not self.fits_touch(comfort) and self.no_touch is not None
-
     def offerable_to(self, comfort: TouchComfort) -> bool:
         return self.fits_touch(comfort) or self.no_touch is not None
 
@@ -94,7 +91,11 @@ _OPTIONAL_TEXT = ("no_touch", "safety")
 
 def _normalised(card: Mapping[str, Any]) -> dict[str, Any]:
     """Cards may leave an optional text empty (`safety = ""`): that means there is none."""
-    return {k: v for k, v in card.items() if not (k in _OPTIONAL_TEXT and v == "")}
+    return {
+        k: v
+        for k, v in card.items()
+        if not (k in _OPTIONAL_TEXT and isinstance(v, str) and not v.strip())
+    }
 
 
 def card_problems(raw_card: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -540,8 +540,8 @@ def nothing_fits_message(child: Child, conditions: Conditions) -> str:
         tries.append("a few more things at hand")
     if not what:
         return (
-            f"Nothing in the library fits {child.name} right now; unhide a card or add one "
-            "of your own, or just be together."
+            f"Nothing in the library fits {child.name} right now (their age, touch and the "
+            "things to avoid all count); add a card of your own, or just be together."
         )
     return (
         f"Nothing in the library fits {' '.join(what)} for {child.name}; "

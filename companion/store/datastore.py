@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,13 @@ if TYPE_CHECKING:
     from filelock import BaseFileLock
 
 LOCK_TIMEOUT_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Backup
+    safety: Backup | None  # what was there before, kept as a backup of its own
+    removed: tuple[Path, ...]  # files the backup did not have (they are in `safety`)
 
 
 class DataStore:
@@ -161,7 +169,7 @@ class DataStore:
                     changed.append(path)
         return changed
 
-    def restore(self, backup_name: str, now: datetime) -> tuple[Backup, Backup | None]:
+    def restore(self, backup_name: str, now: datetime) -> Restored:
         """Put a backup's files back, after keeping today's files in a backup of their own."""
         backup = self.backups.named(backup_name)
         if backup is None:
@@ -183,10 +191,11 @@ class DataStore:
                 ensure_private_folder(target.parent)
                 atomic_write(target, payload)
             # Files the backup did not have yet (a later year) go; the safety copy keeps them.
-            for path in current:
-                if path.relative_to(self.root) not in wanted:
-                    path.unlink(missing_ok=True)
-        return backup, safety
+            removed = [p.relative_to(self.root) for p in current]
+            removed = [relative for relative in removed if relative not in wanted]
+            for relative in removed:
+                (self.root / relative).unlink(missing_ok=True)
+        return Restored(backup, safety, tuple(removed))
 
     def _read_backup(self, backup: Backup) -> dict[Path, bytes]:
         """Every file of a backup, checked, so a damaged backup is refused before any change."""

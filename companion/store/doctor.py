@@ -31,7 +31,7 @@ def check(store: DataStore) -> Checkup:
         if folder.is_dir():
             _check_mode(folder, FOLDER_MODE, result)
     files = store.data_files()
-    readable = 0
+    readable = unreadable = 0
     for path in files:
         relative = path.relative_to(root)
         kind = store.kind_of(relative)
@@ -42,9 +42,15 @@ def check(store: DataStore) -> Checkup:
             load_tables(path, kind)
             readable += 1
         except UnreadableFile as error:
+            unreadable += 1
             result.problems.append(store.unreadable(error).message)
         _check_mode(path, FILE_MODE, result)
     result.good.append(f"{readable} of {len(files)} data files are readable and complete.")
+    if unreadable:
+        result.problems.append(
+            "Daily backups are paused while a data file cannot be read, so the good copies "
+            "are kept; restoring that file (as said above) starts them again."
+        )
     leftovers = stale_temp_files(store.data_folders())
     if leftovers:
         result.good.append(

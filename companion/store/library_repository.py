@@ -52,20 +52,22 @@ class LibraryRepository:
             meta.truncate()
             meta.insert({"fingerprint": fingerprint})
 
-    def save_card(self, card: LibraryCard) -> None:
-        """Add a card, or replace the card with its id."""
+    def save_card(self, card: LibraryCard, replacing: str | None = None) -> None:
+        """Add a card, or replace the card with its id (or `replacing`: its marks move to the
+        new id). The new card is written first, so an interruption leaves both, never neither."""
         with self.store.transaction(LIBRARY_FILE, LIBRARY) as database:
-            database.table("cards").upsert(card.to_record(), Query().id == card.id)
+            cards, marks = database.table("cards"), database.table("marks")
+            cards.upsert(card.to_record(), Query().id == card.id)
+            marks.upsert(card.marks.to_record(card.id), Query().card == card.id)
+            if replacing is not None and replacing != card.id:
+                cards.remove(Query().id == replacing)
+                marks.remove(Query().card == replacing)
 
     def save_cards(self, cards: list[LibraryCard]) -> None:
         with self.store.transaction(LIBRARY_FILE, LIBRARY) as database:
             table = database.table("cards")
             for card in cards:
                 table.upsert(card.to_record(), Query().id == card.id)
-
-    def remove_card(self, card_id: str) -> None:
-        with self.store.transaction(LIBRARY_FILE, LIBRARY) as database:
-            database.table("cards").remove(Query().id == card_id)
 
     def set_marks(self, card_id: str, marks: CardMarks) -> None:
         with self.store.transaction(LIBRARY_FILE, LIBRARY) as database:

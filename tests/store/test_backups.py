@@ -213,6 +213,11 @@ def test_restore_takes_away_files_the_backup_did_not_have(
     code, out, _ = cli("restore", day(9))
 
     assert code == 0
+    assert out == (
+        f"Restored the files from the backup {day(9)}.\n"
+        "The backup did not have reflections/2027.json, so they were taken away.\n"
+        "What was there before is kept in the backup 2027-01-02-before-restore-200000.\n"
+    )
     assert not new_year.exists()
     code, out, _ = cli("log", "list", "--json")
     assert [r["text"] for r in json.loads(out)["reflections"]] == [

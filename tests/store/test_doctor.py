@@ -49,12 +49,14 @@ def test_a_damaged_file_is_named(healthy: Path, cli: CliRunner) -> None:
     assert code == 1
     assert err == "Something needs a look (marked !! above).\n"
     assert "  ok  2 of 3 data files are readable and complete.\n" in out
-    [problem] = [line for line in out.splitlines() if line.startswith("  !!  ")]
-    assert problem == (
+    problems = [line for line in out.splitlines() if line.startswith("  !!  ")]
+    assert problems == [
         f"  !!  The data file {damaged} cannot be used (it is not complete, readable JSON); "
         "nothing was changed, and there is no good backup of it yet, so please keep the file "
-        "and ask for help."
-    )
+        "and ask for help.",
+        "  !!  Daily backups are paused while a data file cannot be read, so the good copies "
+        "are kept; restoring that file (as said above) starts them again.",
+    ]
     assert "All is well." not in out
     assert folder_bytes(healthy) == before
 

@@ -136,6 +136,18 @@ def test_own_cards_export_and_import_back(cli: CliRunner, tmp_path: Path) -> Non
     assert exported.read_text() == source.read_text()
     assert cli("activities", "validate", str(exported))[0] == 0
 
+    # A second export never writes over a file that may have been edited by hand since.
+    exported.write_text(exported.read_text() + "# our note\n")
+    code, out, err = cli("activities", "export", "-o", str(tmp_path / "out"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{tmp_path / 'out'} already has kitchen-disco.toml; nothing was written. Choose "
+        "another folder with -o, or add --replace to write over them.\n"
+    )
+    assert exported.read_text().endswith("# our note\n")
+    assert cli("activities", "export", "-o", str(tmp_path / "out"), "--replace")[0] == 0
+    assert exported.read_text() == source.read_text()
+
 
 def test_import_is_all_or_nothing(cli: CliRunner, tmp_path: Path) -> None:
     from companion.domain.activity import parse_card

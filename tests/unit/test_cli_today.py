@@ -97,6 +97,17 @@ def test_what_was_played_is_not_picked_again_the_next_day(
     assert picks(cli, "--child", "Leo")["Leo"]["activity"]["id"] != played
 
 
+def test_a_picks_safety_note_is_printed(cli: CliRunner, family: Services) -> None:
+    # The bath boat race carries a note about staying within reach: it must not be left out.
+    assert cli("activities", "favourite", "bath-boat-race")[0] == 0
+    assert cli("activities", "therapist", "bath-boat-race")[0] == 0
+    code, out, _ = cli("today", "--child", "Leo", "--place", "bath")
+    assert code == 0
+    assert out.startswith("Leo: Bath boat race (")
+    safety = family.card("bath-boat-race").activity.safety
+    assert safety and f"  Take care: {safety}\n" in out
+
+
 def test_nothing_fitting_is_said_kindly(cli: CliRunner, family: Services) -> None:
     code, out, _ = cli("today", "--child", "Leo", "--minutes", "1", "--place", "bath")
     assert code == 0

@@ -171,3 +171,44 @@ def test_filters_narrow_the_library(services: Services) -> None:
     assert "lotion-hands" not in [
         c.id for c in CardFilter.from_search("lotion").apply(services.library())
     ]
+
+
+def test_a_text_of_only_spaces_counts_as_empty() -> None:
+    from companion.domain.activity import card_problems
+
+    assert card_problems(own_card(touch="light", no_touch="   ")) == [
+        ("no_touch", 'a card with "light" touch needs a no-touch variant')
+    ]
+    assert [field for field, _ in card_problems(own_card(title="  ", steps=[" "]))] == [
+        "title",
+        "steps",
+    ]
+
+
+def test_editing_an_own_card_keeps_its_marks_even_under_a_new_id(services: Services) -> None:
+    services.save_own_card(parse_card(own_card()))
+    services.mark_card("kitchen-disco", hidden=True, favourite=True)
+    edited = services.save_own_card(
+        parse_card(own_card(title="Kitchen disco, slower")), replacing="kitchen-disco"
+    )
+    assert (edited.marks.hidden, edited.marks.favourite) == (True, True)
+    renamed = services.save_own_card(
+        parse_card(own_card("living-room-disco")), replacing="kitchen-disco"
+    )
+    assert not renamed.suggestible
+    stored = Services(services.root).card("living-room-disco")
+    assert (stored.marks.hidden, stored.marks.favourite) == (True, True)
+    assert "kitchen-disco" not in [c.id for c in services.library()]
+
+
+def test_an_import_never_replaces_a_card_we_wrote(services: Services) -> None:
+    services.save_own_card(parse_card(own_card()))
+    with pytest.raises(CompanionError) as raised:
+        services.import_cards([parse_card(own_card(title="Someone else's disco"))])
+    assert raised.value.message == (
+        "These cards have the ids of cards that you wrote: kitchen-disco; give them ids of "
+        "their own and import again (nothing was imported)."
+    )
+    assert services.card("kitchen-disco").activity.title == "Kitchen disco"
+    with pytest.raises(CompanionError, match="More than one card to import has the id"):
+        services.import_cards([parse_card(own_card("a-b")), parse_card(own_card("a-b"))])

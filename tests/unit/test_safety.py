@@ -22,6 +22,26 @@ CROSSING = [
     ("Send him to his room alone until he is ready.", "sending a child away alone"),
     ("Have your child sit still for 20 minutes.", "making a child sit still for a long time"),
     ("Make him sit quietly until he says sorry.", "making a child sit still for a long time"),
+    ("Cuddle him tightly and don't let go even if he struggles.", "holding or restraining a child"),
+    (
+        "Keep your arms around her so she cannot leave until she is calm.",
+        "holding or restraining a child",
+    ),
+    ("Lie on top of him until he stops fighting.", "holding or restraining a child"),
+    ("Hold her firmly while she rages.", "holding or restraining a child"),
+    ("Hold his face so he looks at you.", "making a child look you in the eye"),
+    (
+        "Keep eye contact the whole time; don't let her look away.",
+        "making a child look you in the eye",
+    ),
+    ("Leave him alone in his room until he calms down.", "sending a child away alone"),
+    ("Put her in her room alone until she is ready.", "sending a child away alone"),
+    ("Then he goes to bed without supper.", "making food or meals depend on behaviour"),
+    ("Dinner comes after he says sorry.", "making food or meals depend on behaviour"),
+    (
+        "Sit him on the step for 10 minutes without talking.",
+        "making a child sit still for a long time",
+    ),
 ]
 
 KIND = [
@@ -30,6 +50,9 @@ KIND = [
     "Hold hands and walk to the door together.",
     "Sit together for a minute and share a snack.",
     "Look for the moment your child glances at you, and smile back.",
+    "Hold hands until the song ends and you both settle down.",
+    "Take a time out together with a cuddle.",
+    "Sit quietly with your child for 15 minutes of reading.",
 ]
 
 
@@ -47,6 +70,19 @@ def test_no_shipped_card_trips_the_check() -> None:
     cards = [card.activity for card in shipped_cards()]
     assert len(cards) == 72
     assert {card.id: card_concerns(card) for card in cards if card_concerns(card)} == {}
+
+
+def test_the_safety_note_and_materials_are_read_too() -> None:
+    card = parse_card(
+        own_card(
+            safety="If your child pulls away, hold them down until they calm.",
+            materials=["a time-out chair"],
+        )
+    )
+    assert [(c.field, c.concern) for c in card_concerns(card)] == [
+        ("safety", "holding or restraining a child"),
+        ("materials", "sending a child away alone"),
+    ]
 
 
 def test_a_card_names_the_field_and_the_words() -> None:
