@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from companion.domain.library import CardFilter, LibraryCard, Played
     from companion.domain.picker import Conditions, TodaysPick
     from companion.domain.session_plan import SessionPlan
+    from companion.routine_service import RoutineService
     from companion.store.doctor import Checkup
     from companion.store.library_repository import LibraryRepository
 
@@ -45,6 +46,13 @@ class Services:
         self.family_repo = FamilyRepository(self.store)
         self.reflections = ReflectionRepository(self.store)
         self.settings = SettingsRepository(self.store)
+
+    @cached_property
+    def routines(self) -> RoutineService:
+        """Routines, check-offs, one-off changes and reminders: `services.routines.add(...)`."""
+        from companion.routine_service import RoutineService
+
+        return RoutineService(self.store, self.family, self.clock)
 
     @cached_property
     def library_repo(self) -> LibraryRepository:

@@ -7,9 +7,10 @@ once: the store writes the result back (after a backup) the first time it holds 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from companion.domain import family, reflection
+from companion.domain import family, reflection, routine
 from companion.domain.records import FieldSpec, record_problem
 
 Tables = dict[str, dict[str, Any]]
@@ -113,4 +114,59 @@ LIBRARY = FileKind(
     },
 )
 
-KINDS = {kind.name: kind for kind in (FAMILY, REFLECTIONS, SETTINGS, LIBRARY)}
+# The family's routines and their one-off changes for a date.
+ROUTINES = FileKind(
+    name="routines",
+    schema=1,
+    tables={
+        "routines": TableSpec(
+            {
+                "id": str,
+                "name": str,
+                "start": str,
+                "days": (int,),
+                "steps": (dict,),
+                "children": (str,),
+                "remind": (str,),
+                "lead_minutes": int,
+                "paused": bool,
+            },
+            {"added": str},
+            parse=routine.Routine.from_record,
+        ),
+        "changes": TableSpec(
+            {"id": str, "routine": str, "day": str, "kind": str},
+            {"say_to_child": str, "new_start": str, "who": str},
+            parse=routine.DayChange.from_record,
+        ),
+    },
+)
+
+# Check-offs grow every day: one file per calendar year, like reflections.
+CHECKOFFS = FileKind(
+    name="checkoffs",
+    schema=1,
+    tables={
+        "checkoffs": TableSpec(
+            {"id": str, "routine": str, "day": str, "status": str, "written_at": str},
+            {"by": str, "note": str},
+            parse=routine.Checkoff.from_record,
+        )
+    },
+)
+
+# Which occurrences have been announced (by the app or the reminder process), so none is
+# announced twice; and when the last look for due reminders was, to find missed ones.
+REMINDERS = FileKind(
+    name="reminders",
+    schema=1,
+    tables={
+        "announced": TableSpec({"key": str, "at": str}, {"by": str, "answer": str}),
+        "watching": TableSpec({"since": str}, parse=lambda r: datetime.fromisoformat(r["since"])),
+    },
+)
+
+KINDS = {
+    kind.name: kind
+    for kind in (FAMILY, REFLECTIONS, SETTINGS, LIBRARY, ROUTINES, CHECKOFFS, REMINDERS)
+}

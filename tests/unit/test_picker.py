@@ -294,7 +294,9 @@ def test_nothing_fits_is_said_kindly() -> None:
     hidden_all = [replace(c, marks=CardMarks(hidden=True)) for c in shipped_cards()]
     empty = todays_pick(hidden_all, MIA, DAY, [], ANY)
     assert empty.pick is None
-    assert empty.message.startswith("Nothing in the library fits Mia right now (their age, touch and the things to avoid ")
+    assert empty.message.startswith(
+        "Nothing in the library fits Mia right now (their age, touch and the things to avoid "
+    )
     for message in (result.message, empty.message):
         assert "failed" not in message and "should" not in message
 

@@ -1,0 +1,76 @@
+"""How steady the routines were: a week grid and a plain sentence. No streaks: a day without
+a check-off is simply blank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from companion.domain.routine import Checkoff, CheckoffStatus, DayChange, Routine, occurrences
+
+
+@dataclass(frozen=True)
+class Cell:
+    day: date
+    planned: bool  # the routine was planned that day (after one-off changes)
+    status: CheckoffStatus | None  # the day's check-off, if anyone made one
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    routine: Routine
+    cells: tuple[Cell, ...]  # Monday to Sunday
+
+    def happened(self, today: date) -> int:
+        return sum(1 for c in self.cells if c.day <= today and c.status in ("done", "partly"))
+
+    def planned_so_far(self, today: date) -> int:
+        return sum(1 for c in self.cells if c.day <= today and c.planned)
+
+    def sentence(self, today: date) -> str:
+        """ "Bedtime happened 6 of 7 evenings this week." Counted up to today."""
+        planned = self.planned_so_far(today)
+        part = _part_of_day(self.routine)
+        if planned == 0:
+            return f"{self.routine.name} was not planned yet this week."
+        noun = part if planned != 1 else part.removesuffix("s")
+        return f"{self.routine.name} happened {self.happened(today)} of {planned} {noun} this week."
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_grid(
+    routines: Iterable[Routine],
+    checkoffs: Iterable[Checkoff],
+    changes: Iterable[DayChange],
+    monday: date,
+) -> list[WeekRow]:
+    """One row per routine for the week starting `monday`; the newest check-off of a day wins."""
+    sunday = monday + timedelta(days=6)
+    latest: dict[tuple[str, date], Checkoff] = {}
+    for checkoff in sorted(checkoffs, key=lambda c: c.written_at):
+        if monday <= checkoff.day <= sunday:
+            latest[(checkoff.routine_id, checkoff.day)] = checkoff
+    changes = list(changes)
+    rows = []
+    for routine in routines:
+        planned = {o.day for o in occurrences(routine, changes, monday, sunday)}
+        cells = []
+        for offset in range(7):
+            day = monday + timedelta(days=offset)
+            found = latest.get((routine.id, day))
+            cells.append(Cell(day, day in planned, found.status if found else None))
+        rows.append(WeekRow(routine, tuple(cells)))
+    return rows
+
+
+def _part_of_day(routine: Routine) -> str:
+    hour = routine.start.hour
+    if hour < 12:
+        return "mornings"
+    if hour < 17:
+        return "afternoons"
+    return "evenings"

@@ -1,0 +1,321 @@
+"""What the interfaces call for routines: `services.routines.add(...)`, `.check_off(...)`,
+`.week(...)`, `.due(...)`. Names typed by a person (a routine, a child, a caregiver) are
+found here, with one clear sentence when there is no such one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from companion.domain.consistency import WeekRow, week_grid, week_start
+from companion.domain.errors import CompanionError
+from companion.domain.family import Family
+from companion.domain.routine import (
+    CHANGE_KINDS,
+    CHECKOFF_STATUSES,
+    Checkoff,
+    CheckoffStatus,
+    DayChange,
+    Occurrence,
+    Routine,
+    Step,
+    occurrences,
+    parse_days,
+    parse_step,
+    parse_time,
+)
+from companion.store.datastore import DataStore
+from companion.store.routine_repository import (
+    AnnouncementRepository,
+    CheckoffRepository,
+    RoutineRepository,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+MISSED_LOOK_BACK = timedelta(days=2)  # older unannounced occurrences are let go quietly
+MAX_LEAD_MINUTES = 180
+
+
+@dataclass(frozen=True)
+class Missed:
+    """An occurrence whose reminder came while nothing was running: do now, or skip."""
+
+    occurrence: Occurrence
+
+    def sentence(self) -> str:
+        o = self.occurrence
+        return f"{o.routine.name} reminder at {o.remind_at:%H:%M} on {o.day:%a %d %b} wasn't seen"
+
+
+class RoutineService:
+    def __init__(
+        self, store: DataStore, family: Callable[[], Family], clock: Callable[[], datetime]
+    ) -> None:
+        self.family = family
+        self.clock = clock
+        self.repo = RoutineRepository(store)
+        self.checkoffs = CheckoffRepository(store)
+        self.announcements = AnnouncementRepository(store)
+
+    # -- the routines ----------------------------------------------------------------------
+
+    def all(self) -> list[Routine]:
+        return self.repo.load()
+
+    def named(self, name: str) -> Routine:
+        wanted = " ".join(name.split()).casefold()
+        routines = self.all()
+        for routine in routines:
+            if routine.name.casefold() == wanted or routine.id == wanted:
+                return routine
+        known = ", ".join(r.name for r in routines) or "none yet"
+        raise CompanionError(
+            f'There is no routine called "{name.strip()}" (known: {known}); check the spelling '
+            "or add it with `companion routines add`."
+        )
+
+    def add(
+        self,
+        name: str,
+        *,
+        at: str,
+        steps: Sequence[str],
+        days: str = "every day",
+        children: Sequence[str] = (),
+        remind: Sequence[str] = (),
+        lead_minutes: int = 10,
+    ) -> Routine:
+        """Check everything first, then save."""
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            raise CompanionError('Please give the routine a name, like "Bedtime".')
+        if any(r.name.casefold() == cleaned.casefold() for r in self.all()):
+            raise CompanionError(f"There is already a routine called {cleaned}; pick another name.")
+        routine = Routine(
+            added=self.clock().replace(microsecond=0),
+            name=cleaned,
+            start=parse_time(at, "start time"),
+            steps=self._steps(steps),
+            days=parse_days(days),
+            children=self._child_ids(children),
+            remind=self._caregiver_ids(remind),
+            lead_minutes=_lead(lead_minutes),
+        )
+        self.repo.save(routine)
+        return routine
+
+    def edit(
+        self,
+        name: str,
+        *,
+        new_name: str | None = None,
+        at: str | None = None,
+        steps: Sequence[str] | None = None,
+        days: str | None = None,
+        children: Sequence[str] | None = None,
+        remind: Sequence[str] | None = None,
+        lead_minutes: int | None = None,
+    ) -> Routine:
+        """Change what is given; what is not given stays as it was."""
+        routine = self.named(name)
+        changes: dict[str, object] = {}
+        if new_name is not None and " ".join(new_name.split()):
+            changes["name"] = " ".join(new_name.split())
+        if at is not None:
+            changes["start"] = parse_time(at, "start time")
+        if steps is not None:
+            changes["steps"] = self._steps(steps)
+        if days is not None:
+            changes["days"] = parse_days(days)
+        if children is not None:
+            changes["children"] = self._child_ids(children)
+        if remind is not None:
+            changes["remind"] = self._caregiver_ids(remind)
+        if lead_minutes is not None:
+            changes["lead_minutes"] = _lead(lead_minutes)
+        edited = replace(routine, **changes)  # type: ignore[arg-type]
+        self.repo.save(edited)
+        return edited
+
+    def save(self, routine: Routine) -> Routine:
+        """Save a routine as the editor built it (steps reordered, paused...), or bring back a
+        deleted one (undo)."""
+        if not routine.steps:
+            raise CompanionError("A routine needs at least one step.")
+        clash = [r for r in self.all() if r.name.casefold() == routine.name.casefold()]
+        if any(r.id != routine.id for r in clash):
+            raise CompanionError(
+                f"There is already a routine called {routine.name}; pick another name."
+            )
+        self.repo.save(routine)
+        return routine
+
+    def set_paused(self, name: str, paused: bool) -> Routine:
+        return self.save(replace(self.named(name), paused=paused))
+
+    def delete(self, name: str) -> Routine:
+        """Returns the routine, so it can be brought back with `save` (undo)."""
+        routine = self.named(name)
+        self.repo.delete(routine.id)
+        return routine
+
+    # -- one-off changes for a date --------------------------------------------------------
+
+    def changes(self) -> list[DayChange]:
+        return self.repo.changes()
+
+    def change_day(
+        self,
+        name: str,
+        day: date,
+        kind: str,
+        *,
+        say_to_child: str = "",
+        new_start: str | None = None,
+        who: str = "",
+    ) -> DayChange:
+        routine = self.named(name)
+        if kind not in CHANGE_KINDS:
+            raise CompanionError(f'"{kind}" is not a change I know: skip, move or someone_else.')
+        if kind == "move" and not new_start:
+            raise CompanionError(f"At what time is {routine.name} that day? Give it like 20:30.")
+        if kind == "someone_else" and not who.strip():
+            raise CompanionError(f"Who does {routine.name} that day? Give a name, like Grandma.")
+        change = DayChange(
+            routine_id=routine.id,
+            day=day,
+            kind=kind,
+            say_to_child=" ".join(say_to_child.split()),
+            new_start=parse_time(new_start, "time") if new_start else None,
+            who=" ".join(who.split()),
+        )
+        self.repo.save_change(change)
+        return change
+
+    def heads_up(self, today: date) -> list[tuple[Routine, DayChange]]:
+        """Tomorrow's (and today's) changes, to show the day before."""
+        routines = {r.id: r for r in self.all()}
+        return [
+            (routines[c.routine_id], c)
+            for c in sorted(self.changes(), key=lambda c: c.day)
+            if c.routine_id in routines and today <= c.day <= today + timedelta(days=1)
+        ]
+
+    # -- check-off and consistency ---------------------------------------------------------
+
+    def check_off(
+        self,
+        name: str,
+        *,
+        day: date,
+        status: str = "done",
+        by: str | None = None,
+        note: str = "",
+    ) -> Checkoff:
+        routine = self.named(name)
+        if status not in CHECKOFF_STATUSES:
+            raise CompanionError(f'"{status}" is not done, partly or skipped.')
+        now = self.clock()
+        if day > now.date():
+            raise CompanionError(
+                f"{day} is still to come; a routine can be checked off for today or a past day."
+            )
+        checkoff = Checkoff(
+            routine_id=routine.id,
+            day=day,
+            status=status,
+            written_at=now,
+            by=self.family().caregiver_named(by).id if by else None,
+            note=" ".join(note.split()),
+        )
+        self.checkoffs.add(checkoff)
+        return checkoff
+
+    def checked_off(self, first: date, last: date) -> list[Checkoff]:
+        return self.checkoffs.between(first, last)
+
+    def week(self, day: date) -> list[WeekRow]:
+        monday = week_start(day)
+        return week_grid(
+            self.all(),
+            self.checkoffs.between(monday, monday + timedelta(days=6)),
+            self.changes(),
+            monday,
+        )
+
+    # -- what is due, and what came while nothing ran ---------------------------------------
+
+    def occurrences(self, first: date, last: date) -> list[Occurrence]:
+        changes = self.changes()
+        found = [o for r in self.all() for o in occurrences(r, changes, first, last)]
+        return sorted(found, key=lambda o: o.remind_at)
+
+    def is_done(self, occurrence: Occurrence) -> bool:
+        """Checked off (done, partly or skipped): no reminder is needed any more."""
+        return any(
+            c.routine_id == occurrence.routine.id
+            for c in self.checkoffs.between(occurrence.day, occurrence.day)
+        )
+
+    def announce_once(self, occurrence: Occurrence, by: str) -> bool:
+        """True for the one process that should announce this occurrence now: not yet
+        announced by anyone, and not already checked off."""
+        if self.is_done(occurrence):
+            return False
+        return self.announcements.announce_once(occurrence.key, self.clock(), by)
+
+    def missed(self) -> list[Missed]:
+        """Reminders that came due while nothing was running, not announced, not done.
+        Only since companion first watched the routines, and since each routine was added."""
+        now = self.clock()
+        since = max(self.announcements.watching_since(now), now - MISSED_LOOK_BACK)
+        announced = self.announcements.announced()
+        done = {(c.routine_id, c.day) for c in self.checkoffs.between(since.date(), now.date())}
+        return [
+            Missed(o)
+            for o in self.occurrences(since.date(), now.date())
+            if since <= o.remind_at <= now
+            and (o.routine.added is None or o.routine.added <= o.remind_at)
+            and o.key not in announced
+            and (o.routine.id, o.day) not in done
+        ]
+
+    def answer_missed(self, missed: Missed, answer: str, by: str | None = None) -> None:
+        """ "done" checks it off now; "skip" lets it go. Either way it is not listed again."""
+        occurrence = missed.occurrence
+        if answer == "done":
+            self.check_off(occurrence.routine.name, day=occurrence.day, status="done", by=by)
+        self.announcements.answer(occurrence.key, answer, self.clock(), by or "")
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _steps(steps: Sequence[str]) -> tuple[Step, ...]:
+        parsed = tuple(parse_step(s) for s in steps)
+        if not parsed:
+            raise CompanionError('A routine needs at least one step, like --step "Brush teeth:3".')
+        return parsed
+
+    def _child_ids(self, names: Sequence[str]) -> tuple[str, ...]:
+        family = self.family()
+        return tuple(family.child_named(n).id for n in names)
+
+    def _caregiver_ids(self, names: Sequence[str]) -> tuple[str, ...]:
+        family = self.family()
+        return tuple(family.caregiver_named(n).id for n in names)
+
+
+def _lead(minutes: int) -> int:
+    if not 0 <= minutes <= MAX_LEAD_MINUTES:
+        raise CompanionError(
+            f"A reminder can come 0 to {MAX_LEAD_MINUTES} minutes before; please change it."
+        )
+    return minutes
+
+
+def status_words(status: CheckoffStatus) -> str:
+    return {"done": "done", "partly": "partly done", "skipped": "not today"}[status]

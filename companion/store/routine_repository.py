@@ -1,0 +1,131 @@
+"""Routines, their one-off changes, check-offs (a file per year) and announced reminders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from tinydb import Query
+
+from companion.domain.routine import Checkoff, DayChange, Routine
+from companion.store.datastore import DataStore
+from companion.store.schema import CHECKOFFS, REMINDERS, ROUTINES
+
+ROUTINES_FILE = "routines.json"
+REMINDERS_FILE = "reminders.json"
+CHECKOFFS_FOLDER = "checkoffs"
+KEEP_DAYS = 60  # announced keys are kept this long: far beyond any missed-reminder look-back
+
+
+class RoutineRepository:
+    def __init__(self, store: DataStore) -> None:
+        self.store = store
+
+    def load(self) -> list[Routine]:
+        tables = self.store.read(ROUTINES_FILE, ROUTINES)
+        routines = [Routine.from_record(r) for r in tables.get("routines", {}).values()]
+        return sorted(routines, key=lambda r: (r.start, r.name.casefold()))
+
+    def changes(self) -> list[DayChange]:
+        tables = self.store.read(ROUTINES_FILE, ROUTINES)
+        return [DayChange.from_record(r) for r in tables.get("changes", {}).values()]
+
+    def save(self, routine: Routine) -> None:
+        """Add a routine, or replace the one with its id."""
+        with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
+            database.table("routines").upsert(routine.to_record(), Query().id == routine.id)
+
+    def delete(self, routine_id: str) -> None:
+        """The routine goes; its check-offs and changes stay, so an undo brings all back."""
+        with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
+            database.table("routines").remove(Query().id == routine_id)
+
+    def save_change(self, change: DayChange) -> None:
+        """One change per routine and day: a new one replaces the old."""
+        wanted = (Query().routine == change.routine_id) & (Query().day == change.day.isoformat())
+        with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
+            database.table("changes").upsert(change.to_record(), wanted)
+
+    def remove_change(self, routine_id: str, day: date) -> None:
+        wanted = (Query().routine == routine_id) & (Query().day == day.isoformat())
+        with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
+            database.table("changes").remove(wanted)
+
+
+class CheckoffRepository:
+    """Check-offs live in one file per calendar year, so a check-off rewrites one year only."""
+
+    def __init__(self, store: DataStore) -> None:
+        self.store = store
+
+    def add(self, checkoff: Checkoff) -> None:
+        with self.store.transaction(self._file(checkoff.day.year), CHECKOFFS) as database:
+            database.table("checkoffs").insert(checkoff.to_record())
+
+    def add_many(self, checkoffs: list[Checkoff]) -> None:
+        """One write per year: for seeding demo and benchmark families."""
+        by_year: dict[int, list[Checkoff]] = {}
+        for checkoff in checkoffs:
+            by_year.setdefault(checkoff.day.year, []).append(checkoff)
+        for year, found in sorted(by_year.items()):
+            with self.store.transaction(self._file(year), CHECKOFFS) as database:
+                database.table("checkoffs").insert_multiple(c.to_record() for c in found)
+
+    def between(self, first: date, last: date) -> list[Checkoff]:
+        found: list[Checkoff] = []
+        for year in range(first.year, last.year + 1):
+            if not self.store.path(self._file(year)).is_file():
+                continue
+            tables = self.store.read(self._file(year), CHECKOFFS)
+            for record in tables.get("checkoffs", {}).values():
+                checkoff = Checkoff.from_record(record)
+                if first <= checkoff.day <= last:
+                    found.append(checkoff)
+        return sorted(found, key=lambda c: (c.day, c.written_at))
+
+    @staticmethod
+    def _file(year: int) -> str:
+        return f"{CHECKOFFS_FOLDER}/{year}.json"
+
+
+class AnnouncementRepository:
+    """Occurrences already announced: the app and the reminder process share this file, and
+    recording a key under the store's lock is what keeps a reminder from coming twice."""
+
+    def __init__(self, store: DataStore) -> None:
+        self.store = store
+
+    def announce_once(self, key: str, at: datetime, by: str) -> bool:
+        """Record the occurrence as announced; False if someone already had."""
+        with self.store.transaction(REMINDERS_FILE, REMINDERS) as database:
+            table = database.table("announced")
+            if table.contains(Query().key == key):
+                return False
+            # Keys older than the look-back for missed reminders are no longer needed.
+            forgotten = (at - timedelta(days=KEEP_DAYS)).isoformat(timespec="seconds")
+            table.remove(Query().at < forgotten)
+            table.insert({"key": key, "at": at.isoformat(timespec="seconds"), "by": by})
+            return True
+
+    def watching_since(self, now: datetime) -> datetime:
+        """When companion first looked for due reminders in this folder (now, the first time):
+        nothing before it can have been missed."""
+        tables = self.store.read(REMINDERS_FILE, REMINDERS)
+        for record in tables.get("watching", {}).values():
+            return datetime.fromisoformat(record["since"])
+        with self.store.transaction(REMINDERS_FILE, REMINDERS) as database:
+            table = database.table("watching")
+            if not len(table):
+                table.insert({"since": now.isoformat(timespec="seconds")})
+                return now
+            return datetime.fromisoformat(table.all()[0]["since"])
+
+    def announced(self) -> set[str]:
+        tables = self.store.read(REMINDERS_FILE, REMINDERS)
+        return {r["key"] for r in tables.get("announced", {}).values()}
+
+    def answer(self, key: str, answer: str, at: datetime, by: str) -> None:
+        """A missed occurrence answered ("done now", "skipped"): it is not listed again."""
+        with self.store.transaction(REMINDERS_FILE, REMINDERS) as database:
+            table = database.table("announced")
+            record = {"key": key, "at": at.isoformat(timespec="seconds"), "by": by}
+            table.upsert({**record, "answer": answer}, Query().key == key)

@@ -1,0 +1,113 @@
+"""Routines as the family keeps them: steps, days, check-offs, one-off changes, the week."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from companion.domain.errors import CompanionError
+from companion.domain.routine import Step, parse_days, parse_step, parse_time
+from companion.services import Services
+from tests.conftest import Clock
+
+MONDAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def bedtime(family_services: Services) -> Services:
+    family_services.routines.add(
+        "Bedtime",
+        at="19:30",
+        steps=["Bath:15", "Brush teeth:3", "Story:10"],
+        children=["Mia"],
+        remind=["Sam"],
+    )
+    return family_services
+
+
+def test_a_routine_keeps_its_steps_in_order(bedtime: Services) -> None:
+    [routine] = Services(bedtime.root).routines.all()
+    assert routine.name == "Bedtime"
+    assert routine.start == time(19, 30)
+    assert routine.steps == (Step("Bath", 15), Step("Brush teeth", 3), Step("Story", 10))
+    assert routine.total_minutes == 28
+    assert routine.days_text() == "every day"
+    assert routine.added == datetime(2026, 11, 23, 19, 30)
+
+
+def test_words_people_type(bedtime: Services) -> None:
+    assert parse_days("weekdays") == frozenset(range(5))
+    assert parse_days("Mon, wednesday fri") == frozenset({0, 2, 4})
+    assert parse_time("0730") == time(7, 30)
+    assert parse_step("Shoes on") == Step("Shoes on", 5)
+    with pytest.raises(CompanionError, match='"funday" is not a day I know'):
+        parse_days("mon,funday")
+    with pytest.raises(CompanionError, match=r'"7\.30pm" is not a start time I can read'):
+        bedtime.routines.add("Homework", at="7.30pm", steps=["Maths"])
+    with pytest.raises(CompanionError, match='There is no routine called "Bed time"'):
+        bedtime.routines.named("Bed time")
+
+
+def test_the_week_counts_what_happened_and_leaves_blanks(bedtime: Services, clock: Clock) -> None:
+    clock.now = datetime(2026, 11, 27, 21, 0)  # Friday evening
+    for day, status in ((23, "done"), (24, "partly"), (26, "skipped")):
+        bedtime.routines.check_off("bedtime", day=date(2026, 11, day), status=status, by="Jordan")
+    bedtime.routines.change_day("Bedtime", date(2026, 11, 25), "skip", say_to_child="Sleepover!")
+    [row] = bedtime.routines.week(clock.now.date())
+    assert [c.status for c in row.cells] == ["done", "partly", None, "skipped", None, None, None]
+    assert [c.planned for c in row.cells] == [True, True, False, True, True, True, True]
+    # Wednesday was changed to "not today"; Friday has no check-off yet: a blank, not a miss.
+    assert row.sentence(clock.now.date()) == "Bedtime happened 2 of 4 evenings this week."
+
+
+def test_a_future_check_off_is_refused(bedtime: Services) -> None:
+    with pytest.raises(CompanionError) as raised:
+        bedtime.routines.check_off("Bedtime", day=date(2026, 11, 24))
+    assert raised.value.message == (
+        "2026-11-24 is still to come; a routine can be checked off for today or a past day."
+    )
+
+
+def test_a_moved_day_is_honoured_and_shown_the_day_before(bedtime: Services) -> None:
+    bedtime.routines.change_day(
+        "bedtime", date(2026, 11, 24), "move", new_start="20:30", say_to_child="Late one!"
+    )
+    [tomorrow] = bedtime.routines.occurrences(date(2026, 11, 24), date(2026, 11, 24))
+    assert tomorrow.start == time(20, 30)
+    assert tomorrow.remind_at == datetime(2026, 11, 24, 20, 20)
+    [(routine, change)] = bedtime.routines.heads_up(MONDAY)
+    assert change.describe(routine.name) == "Bedtime is at 20:30 instead"
+    assert change.say_to_child == "Late one!"
+
+
+def test_each_occurrence_is_announced_once_and_not_when_done(
+    bedtime: Services, clock: Clock
+) -> None:
+    [today] = bedtime.routines.occurrences(MONDAY, MONDAY)
+    other_process = Services(bedtime.root, clock=clock)
+    assert bedtime.routines.announce_once(today, "app") is True
+    assert other_process.routines.announce_once(today, "remind") is False
+
+    clock.now = datetime(2026, 11, 24, 19, 0)
+    [tuesday] = bedtime.routines.occurrences(date(2026, 11, 24), date(2026, 11, 24))
+    bedtime.routines.check_off("Bedtime", day=tuesday.day)
+    assert other_process.routines.announce_once(tuesday, "remind") is False
+
+
+def test_reminders_that_came_while_nothing_ran_are_found_once(
+    bedtime: Services, clock: Clock
+) -> None:
+    assert bedtime.routines.missed() == []  # companion starts watching now
+    clock.now = datetime(2026, 11, 26, 8, 0)  # closed for two and a half days
+    missed = bedtime.routines.missed()
+    # Monday's 19:20 came before the routine was added at 19:30: never due, never missed.
+    assert [m.sentence() for m in missed] == [
+        "Bedtime reminder at 19:20 on Tue 24 Nov wasn't seen",
+        "Bedtime reminder at 19:20 on Wed 25 Nov wasn't seen",
+    ]
+    bedtime.routines.answer_missed(missed[0], "skip")
+    bedtime.routines.answer_missed(missed[1], "done", by="Sam")
+    assert bedtime.routines.missed() == []
+    [checkoff] = bedtime.routines.checked_off(date(2026, 11, 24), date(2026, 11, 25))
+    assert (checkoff.day, checkoff.status) == (date(2026, 11, 25), "done")
