@@ -1,8 +1,9 @@
 """Make the benchmark families: ten years and one year of a busy household.
 
 Ten years: two caregivers, two children, three reflections a day (about 11,000) and five
-routines checked off every day. The same reflections are also written as a plain-text jrnl
-journal, so `run.py` can time jrnl on the same entries.
+routines (morning, after school, homework, bath, bedtime) made through the services and checked
+off on every day they run (about 16,000 check-offs). The same reflections are also written as a
+plain-text jrnl journal, so `run.py` can time jrnl on the same entries.
 
     python -m bench.generate            # writes bench/out/
 """
@@ -13,17 +14,38 @@ import argparse
 import random
 import shutil
 import sys
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import orjson
-
 from companion import demo
-from companion.domain.ids import new_id
+from companion.domain.routine import Checkoff, Routine
 from companion.services import Services
 
 OUT = Path(__file__).parent / "out"
-ROUTINES = ("morning", "after school", "homework", "bath", "bedtime")
+# name, start, days, steps, children, who is reminded
+ROUTINES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "Morning",
+        "07:15",
+        "every day",
+        ("Wake up slowly:5", "Get dressed:10", "Breakfast together:15", "Shoes on:5"),
+        ("Mia", "Leo"),
+        ("Sam",),
+    ),
+    ("After school", "15:30", "weekdays", ("Snack and a hug:10", "Play outside:20"), (), ()),
+    ("Homework", "16:30", "weekdays", ("Table ready:2", "Homework with help:25"), ("Mia",), ()),
+    ("Bath", "18:45", "every day", ("Run the bath:5", "Bath play:15", "Pyjamas:5"), ("Leo",), ()),
+    (
+        "Bedtime",
+        "19:30",
+        "every day",
+        ("Brush teeth:3", "Story:10", "Song and a cuddle:5"),
+        ("Mia", "Leo"),
+        ("Sam", "Jordan"),
+    ),
+)
+NOTES = ("", "", "", "", "Calm tonight.", "Tired and a bit wobbly.", "Lots of giggles.")
 REFLECTIONS_PER_DAY = (3,)
 
 
@@ -33,33 +55,45 @@ def make_family(folder: Path, years: int, today: date) -> int:
         shutil.rmtree(folder)
     services = Services(folder, clock=lambda: datetime.combine(today, time(20, 0)))
     demo.seed(services, today, days=round(years * 365.25), per_day=REFLECTIONS_PER_DAY)
-    write_checkoffs(folder, years, today)
+    add_routines(services, years, today)
     return len(services.find_reflections())
 
 
-def write_checkoffs(folder: Path, years: int, today: date) -> None:
-    """Five routines done every day, one file per year, in the store's envelope format.
-
-    Routines arrive with issue 5; until then nothing reads these files, but they sit in the
-    folder (and its backups) with their real size, as they will for a family."""
+def add_routines(services: Services, years: int, today: date) -> int:
+    """The five routines, made as a caregiver makes them, and checked off on the days they
+    run for the whole history. Returns how many check-offs."""
+    days = round(years * 365.25)
+    first = today - timedelta(days=days)
+    made: list[Routine] = []
+    for name, at, on, steps, children, remind in ROUTINES:
+        routine = services.routines.add(
+            name, at=at, steps=steps, days=on, children=children, remind=remind
+        )
+        # As if added when the history starts, so nothing before it looks due.
+        made.append(services.routines.save(replace(routine, added=datetime.combine(first, time()))))
+    caregivers = [c.id for c in services.family().caregivers]
     rng = random.Random(5)
-    by_year: dict[int, dict[str, dict[str, str]]] = {}
-    for days_ago in range(round(years * 365.25), 0, -1):
+    checkoffs: list[Checkoff] = []
+    for days_ago in range(days, 0, -1):
         day = today - timedelta(days=days_ago)
-        table = by_year.setdefault(day.year, {})
-        for routine in ROUTINES:
-            table[str(len(table) + 1)] = {
-                "id": new_id(),
-                "routine": routine,
-                "day": day.isoformat(),
-                "status": rng.choice(("done", "done", "done", "partly", "skipped")),
-                "by": rng.choice(("Sam", "Jordan")),
-            }
-    checkoffs = folder / "checkoffs"
-    checkoffs.mkdir(mode=0o700, exist_ok=True)
-    for year, table in by_year.items():
-        envelope = {"companion": {"kind": "checkoffs", "schema": 1}, "tables": {"checkoffs": table}}
-        (checkoffs / f"{year}.json").write_bytes(orjson.dumps(envelope))
+        for routine in made:
+            if not routine.runs_on(day):
+                continue
+            finished = datetime.combine(day, routine.start) + timedelta(
+                minutes=routine.total_minutes + rng.randint(0, 20)
+            )
+            checkoffs.append(
+                Checkoff(
+                    routine_id=routine.id,
+                    day=day,
+                    status=rng.choice(("done", "done", "done", "partly", "skipped")),
+                    written_at=finished,
+                    by=rng.choice(caregivers),
+                    note=rng.choice(NOTES),
+                )
+            )
+    services.routines.checkoffs.add_many(checkoffs)
+    return len(checkoffs)
 
 
 def make_jrnl_journal(family: Path, folder: Path) -> Path:

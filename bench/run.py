@@ -137,6 +137,19 @@ def measure(runs: int) -> list[Row]:
         )
     )
 
+    # A check-off writes this year's check-off file only, whatever the length of the history.
+    done_command = [*companion, "--data-dir", str(ten_years), "routines", "done", "bedtime"]
+    whole_process(done_command, 1)
+    done = whole_process(done_command, runs)
+    rows.append(
+        Row(
+            "`companion routines done bedtime`, whole process, 10 years",
+            ms(done),
+            "< 150 ms",
+            done.seconds < 0.15,
+        )
+    )
+
     save_1y, save_10y = one_save(one_year, runs * 3), one_save(ten_years, runs * 3)
     rows.append(
         Row("one save in-process, 1 year of data", ms(save_1y), "< 20 ms", save_1y.seconds < 0.02)

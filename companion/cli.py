@@ -14,6 +14,7 @@ import click
 from companion import messages
 from companion.cli_activities import activities, session, today
 from companion.cli_common import print_json, services_of
+from companion.cli_routines import routines
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection
@@ -285,6 +286,7 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
 cli.add_command(activities)
 cli.add_command(today)
 cli.add_command(session)
+cli.add_command(routines)
 
 
 # -- care of the data -------------------------------------------------------------------

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from companion.domain.consistency import WeekRow, week_grid, week_start
+from companion.domain.dates import day_words
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.domain.routine import (
@@ -93,8 +94,7 @@ class RoutineService:
         cleaned = " ".join(name.split())
         if not cleaned:
             raise CompanionError('Please give the routine a name, like "Bedtime".')
-        if any(r.name.casefold() == cleaned.casefold() for r in self.all()):
-            raise CompanionError(f"There is already a routine called {cleaned}; pick another name.")
+        self._refuse_name_twice(cleaned, None)
         routine = Routine(
             added=self.clock().replace(microsecond=0),
             name=cleaned,
@@ -125,6 +125,7 @@ class RoutineService:
         changes: dict[str, object] = {}
         if new_name is not None and " ".join(new_name.split()):
             changes["name"] = " ".join(new_name.split())
+            self._refuse_name_twice(str(changes["name"]), routine.id)
         if at is not None:
             changes["start"] = parse_time(at, "start time")
         if steps is not None:
@@ -146,21 +147,35 @@ class RoutineService:
         deleted one (undo)."""
         if not routine.steps:
             raise CompanionError("A routine needs at least one step.")
-        clash = [r for r in self.all() if r.name.casefold() == routine.name.casefold()]
-        if any(r.id != routine.id for r in clash):
-            raise CompanionError(
-                f"There is already a routine called {routine.name}; pick another name."
-            )
+        self._refuse_name_twice(routine.name, routine.id)
         self.repo.save(routine)
         return routine
+
+    def _refuse_name_twice(self, name: str, own_id: str | None) -> None:
+        for other in self.all():
+            if other.name.casefold() == name.casefold() and other.id != own_id:
+                raise CompanionError(
+                    f"There is already a routine called {other.name}; pick another name."
+                )
 
     def set_paused(self, name: str, paused: bool) -> Routine:
         return self.save(replace(self.named(name), paused=paused))
 
     def delete(self, name: str) -> Routine:
-        """Returns the routine, so it can be brought back with `save` (undo)."""
+        """The routine goes; it is kept (with its check-offs and changes) for `undo_delete`."""
         routine = self.named(name)
-        self.repo.delete(routine.id)
+        self.repo.delete(routine)
+        return routine
+
+    def undo_delete(self) -> Routine:
+        """Bring back the routine deleted last."""
+        routine = self.repo.last_deleted()
+        if routine is None:
+            raise CompanionError("There is no deleted routine to bring back.")
+        if any(r.id == routine.id for r in self.all()):
+            raise CompanionError(f"{routine.name} is already back; nothing was changed.")
+        self._refuse_name_twice(routine.name, routine.id)
+        self.repo.bring_back(routine)
         return routine
 
     # -- one-off changes for a date --------------------------------------------------------
@@ -179,6 +194,7 @@ class RoutineService:
         who: str = "",
     ) -> DayChange:
         routine = self.named(name)
+        self._refuse_day(routine, day)
         if kind not in CHANGE_KINDS:
             raise CompanionError(f'"{kind}" is not a change I know: skip, move or someone_else.')
         if kind == "move" and not new_start:
@@ -195,6 +211,26 @@ class RoutineService:
         )
         self.repo.save_change(change)
         return change
+
+    def as_planned(self, name: str, day: date) -> Routine:
+        """Take a day's change away: the routine is as usual that day."""
+        routine = self.named(name)
+        if not any(c.routine_id == routine.id and c.day == day for c in self.changes()):
+            when = day_words(day, self.clock().date())
+            raise CompanionError(f"{routine.name} has no change on {when}; nothing to take away.")
+        self.repo.remove_change(routine.id, day)
+        return routine
+
+    def _refuse_day(self, routine: Routine, day: date) -> None:
+        today = self.clock().date()
+        when = day_words(day, today)
+        if day < today:
+            raise CompanionError(f"{when} has passed; a change is for today or a day to come.")
+        if day.weekday() not in routine.days:
+            raise CompanionError(
+                f"{routine.name} is not planned on {when} (it runs {routine.days_text()}); "
+                "pick one of its days."
+            )
 
     def heads_up(self, today: date) -> list[tuple[Routine, DayChange]]:
         """Tomorrow's (and today's) changes, to show the day before."""

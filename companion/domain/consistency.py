@@ -29,13 +29,16 @@ class WeekRow:
         return sum(1 for c in self.cells if c.day <= today and c.planned)
 
     def sentence(self, today: date) -> str:
-        """ "Bedtime happened 6 of 7 evenings this week." Counted up to today."""
+        """ "Bedtime happened 6 of 7 evenings this week." Counted up to today; a past week
+        is "that week"."""
         planned = self.planned_so_far(today)
         part = _part_of_day(self.routine)
+        past = self.cells[-1].day < today
+        week = "that week" if past else "this week"
         if planned == 0:
-            return f"{self.routine.name} was not planned yet this week."
+            return f"{self.routine.name} was not planned {'' if past else 'yet '}{week}."
         noun = part if planned != 1 else part.removesuffix("s")
-        return f"{self.routine.name} happened {self.happened(today)} of {planned} {noun} this week."
+        return f"{self.routine.name} happened {self.happened(today)} of {planned} {noun} {week}."
 
 
 def week_start(day: date) -> date:

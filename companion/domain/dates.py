@@ -28,3 +28,8 @@ def parse_date(text: str, *, today: date, what: str = "date") -> date:
         raise CompanionError(
             f'"{text}" is not a {what} I can read; please write it like 2026-03-14.'
         ) from None
+
+
+def day_words(day: date, today: date) -> str:
+    """ "Tue 24 Nov", with the year only when it is not this year's."""
+    return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"

@@ -34,10 +34,25 @@ class RoutineRepository:
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
             database.table("routines").upsert(routine.to_record(), Query().id == routine.id)
 
-    def delete(self, routine_id: str) -> None:
-        """The routine goes; its check-offs and changes stay, so an undo brings all back."""
+    def delete(self, routine: Routine) -> None:
+        """The routine goes; its check-offs and changes stay, and the routine itself is kept
+        as the last deleted one (kept first, so there is always a way back)."""
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
-            database.table("routines").remove(Query().id == routine_id)
+            deleted = database.table("deleted")
+            deleted.truncate()
+            deleted.insert(routine.to_record())
+            database.table("routines").remove(Query().id == routine.id)
+
+    def bring_back(self, routine: Routine) -> None:
+        with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
+            database.table("routines").upsert(routine.to_record(), Query().id == routine.id)
+            database.table("deleted").truncate()
+
+    def last_deleted(self) -> Routine | None:
+        tables = self.store.read(ROUTINES_FILE, ROUTINES)
+        for record in tables.get("deleted", {}).values():
+            return Routine.from_record(record)
+        return None
 
     def save_change(self, change: DayChange) -> None:
         """One change per routine and day: a new one replaces the old."""

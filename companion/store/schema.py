@@ -115,25 +115,28 @@ LIBRARY = FileKind(
 )
 
 # The family's routines and their one-off changes for a date.
+_ROUTINE = TableSpec(
+    {
+        "id": str,
+        "name": str,
+        "start": str,
+        "days": (int,),
+        "steps": (dict,),
+        "children": (str,),
+        "remind": (str,),
+        "lead_minutes": int,
+        "paused": bool,
+    },
+    {"added": str},
+    parse=routine.Routine.from_record,
+)
+
 ROUTINES = FileKind(
     name="routines",
     schema=1,
     tables={
-        "routines": TableSpec(
-            {
-                "id": str,
-                "name": str,
-                "start": str,
-                "days": (int,),
-                "steps": (dict,),
-                "children": (str,),
-                "remind": (str,),
-                "lead_minutes": int,
-                "paused": bool,
-            },
-            {"added": str},
-            parse=routine.Routine.from_record,
-        ),
+        "routines": _ROUTINE,
+        "deleted": _ROUTINE,  # the routine deleted last, kept for undo
         "changes": TableSpec(
             {"id": str, "routine": str, "day": str, "kind": str},
             {"say_to_child": str, "new_start": str, "who": str},

@@ -50,15 +50,33 @@ def test_words_people_type(bedtime: Services) -> None:
 
 
 def test_the_week_counts_what_happened_and_leaves_blanks(bedtime: Services, clock: Clock) -> None:
+    bedtime.routines.change_day("Bedtime", date(2026, 11, 25), "skip", say_to_child="Sleepover!")
     clock.now = datetime(2026, 11, 27, 21, 0)  # Friday evening
     for day, status in ((23, "done"), (24, "partly"), (26, "skipped")):
         bedtime.routines.check_off("bedtime", day=date(2026, 11, day), status=status, by="Jordan")
-    bedtime.routines.change_day("Bedtime", date(2026, 11, 25), "skip", say_to_child="Sleepover!")
     [row] = bedtime.routines.week(clock.now.date())
     assert [c.status for c in row.cells] == ["done", "partly", None, "skipped", None, None, None]
     assert [c.planned for c in row.cells] == [True, True, False, True, True, True, True]
     # Wednesday was changed to "not today"; Friday has no check-off yet: a blank, not a miss.
     assert row.sentence(clock.now.date()) == "Bedtime happened 2 of 4 evenings this week."
+
+
+def test_a_change_is_for_a_day_to_come_that_the_routine_runs(bedtime: Services) -> None:
+    with pytest.raises(CompanionError) as raised:
+        bedtime.routines.change_day("Bedtime", date(2026, 11, 22), "skip")
+    assert raised.value.message == "Sun 22 Nov has passed; a change is for today or a day to come."
+    weekdays = bedtime.routines.add("School run", at="8:00", steps=["Shoes"], days="weekdays")
+    with pytest.raises(CompanionError, match="School run is not planned on Sat 28 Nov"):
+        bedtime.routines.change_day(weekdays.name, date(2026, 11, 28), "skip")
+
+
+def test_a_deleted_routine_comes_back_once(bedtime: Services) -> None:
+    bedtime.routines.delete("bedtime")
+    assert bedtime.routines.all() == []
+    assert bedtime.routines.undo_delete().name == "Bedtime"
+    assert [r.name for r in Services(bedtime.root).routines.all()] == ["Bedtime"]
+    with pytest.raises(CompanionError, match="There is no deleted routine to bring back"):
+        bedtime.routines.undo_delete()
 
 
 def test_a_future_check_off_is_refused(bedtime: Services) -> None:
