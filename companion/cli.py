@@ -12,9 +12,7 @@ from typing import Any
 import click
 
 from companion import messages
-from companion.cli_activities import activities, session, today
-from companion.cli_common import print_json, services_of
-from companion.cli_routines import routines
+from companion.cli_common import LazyGroup, print_json, services_of
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection
@@ -52,7 +50,16 @@ def main() -> None:
     sys.exit(run())
 
 
-@click.group(invoke_without_command=True)
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    lazy={
+        "activities": "companion.cli_activities:activities",
+        "today": "companion.cli_activities:today",
+        "session": "companion.cli_activities:session",
+        "routines": "companion.cli_routines:routines",
+    },
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
@@ -281,12 +288,6 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
     if reflection.for_therapist:
         parts.append("for our therapist")
     return " · ".join(parts)
-
-
-cli.add_command(activities)
-cli.add_command(today)
-cli.add_command(session)
-cli.add_command(routines)
 
 
 # -- care of the data -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from companion.domain import family, reflection, routine
+from companion.domain import family, reflection
 from companion.domain.records import FieldSpec, record_problem
 
 Tables = dict[str, dict[str, Any]]
@@ -100,6 +100,25 @@ def _library_card(record: dict[str, Any]) -> object:
     return LibraryCard.from_record(record)
 
 
+# Routines load only where routines are used: a quick `log add` need not build their types.
+def _routine(record: dict[str, Any]) -> object:
+    from companion.domain.routine import Routine
+
+    return Routine.from_record(record)
+
+
+def _day_change(record: dict[str, Any]) -> object:
+    from companion.domain.routine import DayChange
+
+    return DayChange.from_record(record)
+
+
+def _checkoff(record: dict[str, Any]) -> object:
+    from companion.domain.routine import Checkoff
+
+    return Checkoff.from_record(record)
+
+
 # The family's library: every card (shipped ones copied in, own and imported ones), the
 # family's marks on cards, and the fingerprint of the shipped cards last copied in.
 LIBRARY = FileKind(
@@ -128,7 +147,7 @@ _ROUTINE = TableSpec(
         "paused": bool,
     },
     {"added": str},
-    parse=routine.Routine.from_record,
+    parse=_routine,
 )
 
 ROUTINES = FileKind(
@@ -140,7 +159,7 @@ ROUTINES = FileKind(
         "changes": TableSpec(
             {"id": str, "routine": str, "day": str, "kind": str},
             {"say_to_child": str, "new_start": str, "who": str},
-            parse=routine.DayChange.from_record,
+            parse=_day_change,
         ),
     },
 )
@@ -153,7 +172,7 @@ CHECKOFFS = FileKind(
         "checkoffs": TableSpec(
             {"id": str, "routine": str, "day": str, "status": str, "written_at": str},
             {"by": str, "note": str},
-            parse=routine.Checkoff.from_record,
+            parse=_checkoff,
         )
     },
 )
