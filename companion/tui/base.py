@@ -34,7 +34,10 @@ class CompanionNode(DOMNode):
         else:
             text = messages.UNEXPECTED.format(detail=f"{type(error).__name__}: {error}")
         if not self.show_worker_error(text):
-            self.app.notify(text, title="That did not work", severity="error", timeout=12)
+            # The words may quote what was typed or a card's title: never read as markup.
+            self.app.notify(
+                text, title="That did not work", severity="error", timeout=12, markup=False
+            )
 
     def show_worker_error(self, text: str) -> bool:
         """Screens that show errors in place override this and return True."""

@@ -18,6 +18,7 @@ from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.library import LibraryScreen
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.unit.test_library import own_card
 
 HOLDING = "Hold your child until they calm down, however long it takes."
 
@@ -406,3 +407,55 @@ async def test_leaving_the_editor_with_words_in_it_asks_first(
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
     assert len(Services(data_dir).library()) == 72
+
+
+async def test_an_edited_own_card_keeps_its_marks(
+    family_services: Services, data_dir: Path
+) -> None:
+    family_services.save_own_card(parse_card(own_card()))
+    app = make_app(family_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_library(app, pilot)
+        await search(pilot, "kitchen disco")
+        assert shown_ids(app) == ["kitchen-disco"]
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, CardEditorScreen)
+        editor.query_one("#title", Input).value = "Kitchen disco party"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Marked: from our therapist." in flat(screen_text(app))  # still on it
+        await pilot.press("f")  # the next mark is added to the ones it has
+        await settle(pilot)
+    marks = Services(data_dir).card("kitchen-disco").marks
+    assert marks.favourite and marks.from_therapist and not marks.hidden
+    assert Services(data_dir).card("kitchen-disco").activity.title == "Kitchen disco party"
+
+
+async def test_undo_after_an_own_card_is_saved_under_a_new_id(
+    family_services: Services, data_dir: Path
+) -> None:
+    family_services.save_own_card(parse_card(own_card()))
+    app = make_app(family_services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_library(app, pilot)
+        await search(pilot, "kitchen disco")
+        await pilot.press("f", "e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, CardEditorScreen)
+        editor.query_one("#id", Input).value = "kitchen-party"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert "kitchen-party" in shown_ids(app) and "kitchen-disco" not in shown_ids(app)
+        await pilot.press("u")  # undoes the favourite on the card under its new id
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    services = Services(data_dir)
+    assert not services.card("kitchen-party").marks.favourite
+    assert "kitchen-disco" not in {card.id for card in services.library()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -163,3 +164,40 @@ async def test_when_no_session_fits_it_says_so_in_place(family_services: Service
         assert isinstance(app.screen, TodayScreen)
         assert "no calm nurture game that fits Mia" in flat(screen_text(app))
         assert not app._notifications  # said in place, not as an alarm
+
+
+async def test_a_no_touch_child_is_not_offered_the_touch_versions_easier_and_harder(
+    services: Services,
+) -> None:
+    services.add_caregiver("Sam")
+    services.add_child("Ava", "2018-03-14", touch="none")
+    ava, plan = services.session_plan(5, child="Ava", conditions=Conditions())
+    # Which cards a plan holds depends on the child; its nurture moment is made a touch card
+    # offered in its no-touch version, so there is always one to look at.
+    lotion = services.card("lotion-hands")
+    steps = tuple(
+        replace(step, card=lotion, no_touch=True) if step.role == "nurture" else step
+        for step in plan.steps
+    )
+    assert any(step.card.id == "lotion-hands" for step in steps)
+    assert any(not step.no_touch for step in steps)
+    app = make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(SessionScreen(ava, replace(plan, steps=steps)))
+        await settle(pilot)
+        for step in steps:
+            activity = step.card.activity
+            notice = flat(str(app.screen.query_one("#step-notice").render()))
+            assert notice.startswith(f"What to notice {activity.notice}")
+            if activity.safety:
+                assert f"Take care: {activity.safety}" in notice
+            if step.no_touch and activity.no_touch:
+                assert "No-touch version for Ava" in flat(screen_text(app))
+                assert activity.easier not in notice and activity.harder not in notice
+                assert "Easier" not in notice and "Harder" not in notice
+            else:
+                assert f"Easier: {activity.easier}" in notice
+                assert f"Harder: {activity.harder}" in notice
+            await pilot.press("n")
+            await settle(pilot)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from companion.domain.family import Child
 from companion.domain.picker import REST_IS_FINE, Conditions, Feeling, TodaysPick
 from companion.services import Services
 from companion.tui.app import CompanionApp
@@ -149,6 +152,70 @@ async def test_a_child_with_light_touch_sees_the_no_touch_version_labelled(
         assert "No-touch version for Mia" in shown
         assert no_touch.card.activity.no_touch.split()[0] in shown
         assert "Steps" not in shown
+
+
+async def test_a_no_touch_child_is_not_offered_the_touch_versions_easier_and_harder(
+    services: Services,
+) -> None:
+    services.add_caregiver("Sam")
+    services.add_child("Ava", "2018-03-14", touch="none")
+    services.mark_card("lotion-hands", favourite=True, from_therapist=True)
+    ava = expected(services, "Ava")
+    assert ava.pick is not None and ava.pick.card.id == "lotion-hands" and ava.pick.no_touch
+    lotion = ava.pick.card.activity
+    assert lotion.safety is not None
+    app = make_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_today(app, pilot)
+        shown = flat(screen_text(app))
+        assert "No-touch version for Ava" in shown
+        assert "Easier" not in shown and "Harder" not in shown
+        notice = flat(str(app.screen.query_one("#pick-notice").render()))
+        # What to notice is about the child, and the safety note always stays.
+        assert notice.startswith(f"What to notice {lotion.notice}")
+        assert f"Take care: {lotion.safety}" in notice
+        # The easier and harder ways change the touch version's steps: not shown here.
+        assert lotion.easier not in notice and lotion.harder not in notice
+        assert "Easier" not in notice and "Harder" not in notice
+
+
+async def test_a_slow_older_answer_never_covers_a_newer_another_one(
+    family_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second, third = (expected(family_services, "Mia", another=n) for n in (1, 2))
+    assert title_of(second) != title_of(third)
+    asked, answer = threading.Event(), threading.Event()
+    picks = family_services.todays_picks
+
+    def slow_first_another(
+        conditions: Conditions, *, child: str | None = None, another: int = 0
+    ) -> list[tuple[Child, TodaysPick]]:
+        if another == 1:  # the first "another one" takes its time
+            asked.set()
+            answer.wait(10)
+        return picks(conditions, child=child, another=another)
+
+    app = make_app(family_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_today(app, pilot)
+        monkeypatch.setattr(family_services, "todays_picks", slow_first_another)
+        try:
+            await pilot.press("a")
+            for _ in range(500):
+                if asked.is_set():
+                    break
+                await pilot.pause(0.01)
+            await pilot.press("a")  # asked again before the first answer came
+            for _ in range(500):
+                if title_of(third) in flat(screen_text(app)):
+                    break
+                await pilot.pause(0.01)
+            assert title_of(third) in flat(screen_text(app))
+        finally:
+            answer.set()  # now the older answer comes, too late
+        await settle(pilot)
+        shown = flat(screen_text(app))
+        assert title_of(third) in shown and title_of(second) not in shown
 
 
 async def test_when_nothing_fits_it_says_so_kindly(family_services: Services) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -193,7 +194,8 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
             by_field.setdefault(name, []).append(sentence)
         for line in self.query(".field-problem").results(Static):
             said = by_field.get((line.id or "").removeprefix("problem-"), [])
-            line.update("\n".join(f"↑ {sentence}" for sentence in said))
+            # A problem quotes what was typed, brackets and all: Text, never markup.
+            line.update(Text("\n".join(f"↑ {sentence}" for sentence in said)))
             line.display = bool(said)
         if not problems:
             return True
@@ -219,7 +221,7 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
         if not concerns:
             return False
         sentences = "\n".join(f"⚠ Please note: {concern.sentence()}" for concern in concerns)
-        warning.update(f"{sentences}\n{SAFETY_NOTE}")
+        warning.update(Text(f"{sentences}\n{SAFETY_NOTE}"))
         if self._warned_for == activity:
             return False
         self._warned_for = activity
@@ -245,7 +247,7 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
         self.app.push_screen(AskScreen(question, "Leave", "Keep writing"), answered)
 
     def show_worker_error(self, text: str) -> bool:
-        self.query_one("#card-editor-error", Static).update(text)
+        self.query_one("#card-editor-error", Static).update(Text(text))
         self.query_one("#save", Button).disabled = False
         return True
 

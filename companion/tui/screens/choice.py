@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,12 +36,13 @@ class ChoiceScreen(ModalScreen[Answer | None], Generic[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
-            yield Static(self.question, id="choice-question")
+            # Questions may name a child or a card: shown as written, never read as markup.
+            yield Static(Text(self.question), id="choice-question")
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(Text(self.hint), classes="hint")
             with Horizontal(id="choice-answers"):
                 for number, (label, _) in enumerate(self.answers):
-                    yield Button(label, id=f"answer-{number}", classes="answer")
+                    yield Button(Text(label), id=f"answer-{number}", classes="answer")
 
     def on_mount(self) -> None:
         self.query(".answer").first(Button).focus()

@@ -111,7 +111,7 @@ class HomeScreen(Screen[None], CompanionNode):
 
     def show_worker_error(self, text: str) -> bool:
         notice = self.query_one("#home-notice", Static)
-        notice.update(text)
+        notice.update(Text(text))
         notice.display = True
         return True
 
@@ -129,10 +129,10 @@ class HomeScreen(Screen[None], CompanionNode):
         )
 
 
-def describe_family(family: Family, today: date) -> str:
+def describe_family(family: Family, today: date) -> Text:
     caregivers = " and ".join(c.name for c in family.caregivers)
     children = ", ".join(f"{c.name} ({c.age_on(today)})" for c in family.children)
-    return f"Hello, {caregivers}.\nWith {children}."
+    return Text(f"Hello, {caregivers}.\nWith {children}.")
 
 
 def describe_picks(picks: list[tuple[Child, TodaysPick]]) -> Text:

@@ -199,7 +199,9 @@ class LibraryScreen(Screen[None], CompanionNode):
         self.undo = (card.id, card.marks)
         self._set_marks(card.id, replace(card.marks, **{mark: now_on}))
         said_on, said_off = MARK_WORDS[mark]
-        self.notify(f"{card.activity.title} {said_on if now_on else said_off}.", timeout=5)
+        self.notify(
+            f"{card.activity.title} {said_on if now_on else said_off}.", timeout=5, markup=False
+        )
 
     def action_undo(self) -> None:
         if self.undo is None:
@@ -209,7 +211,8 @@ class LibraryScreen(Screen[None], CompanionNode):
         self._set_marks(card_id, marks)
         if card_id in self.shown:  # back under the cursor, where it was
             self.query_one("#library-list", OptionList).highlighted = self.shown.index(card_id)
-        self.notify(f"Undone: {self.cards[card_id].activity.title} is as it was.", timeout=4)
+        title = self.cards[card_id].activity.title
+        self.notify(f"Undone: {title} is as it was.", timeout=4, markup=False)
 
     def _set_marks(self, card_id: str, marks: CardMarks) -> None:
         """Show the marks at once and save them in a thread."""
@@ -222,6 +225,8 @@ class LibraryScreen(Screen[None], CompanionNode):
         if old_id is not None and old_id != card.id:  # an own card saved under a new id
             self.cards.pop(old_id, None)
             self._options.pop(old_id, None)
+            if self.undo is not None and self.undo[0] == old_id:  # the marks went with it
+                self.undo = (card.id, self.undo[1])
         known = card.id in self.cards
         self.cards[card.id] = card
         prompt = list_prompt(card)
@@ -291,12 +296,13 @@ class LibraryScreen(Screen[None], CompanionNode):
             self.notify(
                 f"Saved {card.activity.title}. It is not in the list because of the filters.",
                 timeout=6,
+                markup=False,
             )
         else:
             self.query_one("#library-list", OptionList).highlighted = self.shown.index(card.id)
-            self.notify(f"Saved {card.activity.title}.", timeout=4)
+            self.notify(f"Saved {card.activity.title}.", timeout=4, markup=False)
         if card.concerns:
-            self.notify(card.concerns[0].sentence(), title="Please note", timeout=10)
+            self.notify(card.concerns[0].sentence(), title="Please note", timeout=10, markup=False)
 
     # -- moving around ------------------------------------------------------------------
 

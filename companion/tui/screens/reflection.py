@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -51,14 +52,14 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
                 self._opening_words(), id="text", soft_wrap=True, show_line_numbers=False
             )
             if self.defaults.activities:
-                yield Static(f"Played: {self._played_titles()}", id="played")
+                yield Static(Text(f"Played: {self._played_titles()}"), id="played")
                 yield MarkedCheckbox(self._enjoyed_label(), id="enjoyed", compact=True)
             if len(self.family.children) > 1:
                 with Horizontal(id="children"):
                     yield Label("About")
                     for child in self.family.children:
                         yield MarkedCheckbox(
-                            child.name,
+                            Text(child.name),
                             child.name in self.defaults.children,
                             compact=True,
                             name=child.name,
@@ -66,7 +67,7 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
                         )
             with Horizontal(id="reflection-details"):
                 yield Select(
-                    [(c.name, c.name) for c in self.family.caregivers],
+                    [(Text(c.name), c.name) for c in self.family.caregivers],
                     prompt="Written by",
                     value=self._default_author(),
                     id="by",
@@ -93,9 +94,9 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
         # After a game the form can be saved as it is; the caregiver may add more.
         return "We played together. " if self.defaults.activities else ""
 
-    def _enjoyed_label(self) -> str:
+    def _enjoyed_label(self) -> Text:
         names = self.defaults.children
-        return f"{names[0]} enjoyed it" if len(names) == 1 else "My child enjoyed it"
+        return Text(f"{names[0]} enjoyed it" if len(names) == 1 else "My child enjoyed it")
 
     def on_mount(self) -> None:
         text = self.query_one("#text", TextArea)
@@ -142,7 +143,7 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
         self.app.call_from_thread(self._saved, ReflectionDefaults(children, by))
 
     def _saved(self, defaults: ReflectionDefaults) -> None:
-        self.app.notify(messages.SAVED_REFLECTION, timeout=4)
+        self.app.notify(messages.SAVED_REFLECTION, timeout=4, markup=False)
         self.dismiss(defaults)
 
     @on(Button.Pressed, "#cancel")
@@ -150,6 +151,6 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
         self.dismiss(None)
 
     def show_worker_error(self, text: str) -> bool:
-        self.query_one("#reflection-error", Static).update(text)
+        self.query_one("#reflection-error", Static).update(Text(text))
         self.query_one("#save", Button).disabled = False
         return True

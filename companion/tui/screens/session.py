@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -103,22 +104,29 @@ class SessionScreen(Screen[tuple[Activity, ...]], CompanionNode):
             self.played.append(activity)
         role = ROLE_LABELS.get(step.role, step.role.capitalize())
         count = len(self.plan.steps)
+        # Names and card words are shown as written: as Text, never read as markup.
         self.query_one("#step-count", Static).update(
-            f"{self.plan.minutes}-minute session with {self.child.name} · "
-            f"step {self.index + 1} of {count} · {role}"
+            Text(
+                f"{self.plan.minutes}-minute session with {self.child.name} · "
+                f"step {self.index + 1} of {count} · {role}"
+            )
         )
-        self.query_one("#step-title", Static).update(f"{role}: {activity.title}")
-        self.query_one("#step-body", VerticalScroll).border_title = card_facts(
-            activity, step.minutes
+        self.query_one("#step-title", Static).update(Text(f"{role}: {activity.title}"))
+        self.query_one("#step-body", VerticalScroll).border_title = Text(
+            card_facts(activity, step.minutes)
         )
         self.query_one("#step-how", Static).update(
             how_to_play(activity, no_touch=step.no_touch, child_name=self.child.name)
         )
-        self.query_one("#step-notice", Static).update(notice_and_variations(activity))
+        self.query_one("#step-notice", Static).update(
+            notice_and_variations(activity, no_touch=step.no_touch)
+        )
         self.query_one("#step-body", VerticalScroll).scroll_home(animate=False)
         following = self.plan.steps[self.index + 1] if self.index + 1 < count else None
         self.query_one("#step-next", Static).update(
-            f"Then: {following.card.activity.title}" if following else "Then: the end, well done."
+            Text(f"Then: {following.card.activity.title}")
+            if following
+            else "Then: the end, well done."
         )
         self.query_one("#next", Button).label = "Next" if following else "Finish"
         self._show_timer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -77,6 +78,6 @@ class SetupScreen(Screen[bool], CompanionNode):
         self.app.call_from_thread(self.dismiss, True)
 
     def show_worker_error(self, text: str) -> bool:
-        self.query_one("#setup-error", Static).update(text)
+        self.query_one("#setup-error", Static).update(Text(text))  # it may quote what was typed
         self.query_one("#start", Button).disabled = False
         return True

@@ -3,6 +3,7 @@ explained, with another one on request and a home session a key away."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
@@ -55,9 +56,10 @@ class TodayScreen(Screen[None], CompanionNode):
     ]
 
     class Loaded(Message):
-        def __init__(self, picks: list[tuple[Child, TodaysPick]]) -> None:
+        def __init__(self, picks: list[tuple[Child, TodaysPick]], request: int) -> None:
             super().__init__()
             self.picks = picks
+            self.request = request
 
     class PlanReady(Message):
         def __init__(self, child: Child, plan: SessionPlan) -> None:
@@ -71,6 +73,9 @@ class TodayScreen(Screen[None], CompanionNode):
         self.current = 0
         self.picks: dict[str, TodaysPick] = {}
         self.another: dict[str, int] = {}
+        # Each load is numbered; a child's picks come only from the newest load asked for them.
+        self._requests = 0
+        self._newest: dict[str, int] = {}  # child id -> the number of their newest load
         self.asking = False
         self.session_when_ready = start_session
 
@@ -90,7 +95,7 @@ class TodayScreen(Screen[None], CompanionNode):
         with Vertical(id="today-body"):
             if len(self.children_here) > 1:
                 yield Tabs(
-                    *(Tab(c.name, id=f"child-{n}") for n, c in enumerate(self.children_here)),
+                    *(Tab(Text(c.name), id=f"child-{n}") for n, c in enumerate(self.children_here)),
                     id="child-tabs",
                 )
             yield PickFilters(id="filters")
@@ -157,21 +162,33 @@ class TodayScreen(Screen[None], CompanionNode):
         self.picks.clear()
         self.another.clear()
         self._render_child()
-        self._load(self._conditions(), None, 0)
+        self._load(self._conditions(), None, 0, self._new_request(self.children_here))
 
     @on(Select.Changed, "#filters Select")
     def _filters_changed(self) -> None:
         if not self.asking:
             self._reload_all()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="today-picks")
-    def _load(self, conditions: Conditions, child: str | None, another: int) -> None:
+    def _new_request(self, children: Iterable[Child]) -> int:
+        """Number a new load of these children's picks: older loads no longer count for them."""
+        self._requests += 1
+        for child in children:
+            self._newest[child.id] = self._requests
+        return self._requests
+
+    # Not exclusive: cancelling a thread worker does not stop it (its result still comes,
+    # and is told apart by its number), while one cancelled before it started never would.
+    @work(thread=True, exit_on_error=False, group="today-picks")
+    def _load(self, conditions: Conditions, child: str | None, another: int, request: int) -> None:
         picks = self.companion.services.todays_picks(conditions, child=child, another=another)
-        self.post_message(self.Loaded(picks))
+        self.post_message(self.Loaded(picks, request))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
-        for child, todays in event.picks:
+        fresh = [(c, t) for c, t in event.picks if self._newest.get(c.id) == event.request]
+        if not fresh:
+            return  # a newer load for these children is on its way
+        for child, todays in fresh:
             self.picks[child.id] = todays
         self._render_child()
         self.refresh_bindings()
@@ -196,14 +213,14 @@ class TodayScreen(Screen[None], CompanionNode):
         panel = self.query_one("#pick", VerticalScroll)
         rest_line = self.query_one("#rest-line", Static)
         todays = self.picks.get(child.id) if child else None
-        panel.border_title = f"Today's connection game for {child.name}" if child else ""
+        panel.border_title = Text(f"Today's connection game for {child.name}" if child else "")
         if child is None or todays is None:
             rest_line.display = False
             panel.display = True
-            self._fill(Text("Choosing a game…"), "", Text(), Text())
+            self._fill(Text("Choosing a game…"), Text(), Text(), Text())
             return
         rest_line.display = todays.rest_is_fine or todays.pick is None
-        rest_line.update(todays.message)
+        rest_line.update(Text(todays.message))
         panel.display = todays.pick is not None
         if todays.pick is None:
             return
@@ -213,13 +230,13 @@ class TodayScreen(Screen[None], CompanionNode):
         title.append(f"\n{card_facts(activity)}", style="dim")
         self._fill(
             title,
-            f"Why today: {pick.explanation()}",
+            Text(f"Why today: {pick.explanation()}"),
             how_to_play(activity, no_touch=pick.no_touch, child_name=child.name),
-            notice_and_variations(activity),
+            notice_and_variations(activity, no_touch=pick.no_touch),
         )
         panel.scroll_home(animate=False)
 
-    def _fill(self, title: Text, why: str, how: Text, notice: Text) -> None:
+    def _fill(self, title: Text, why: Text, how: Text, notice: Text) -> None:
         self.query_one("#pick-title", Static).update(title)
         self.query_one("#pick-why", Static).update(why)
         self.query_one("#pick-how", Static).update(how)
@@ -240,7 +257,8 @@ class TodayScreen(Screen[None], CompanionNode):
         if child is None:
             return
         self.another[child.id] = self.another.get(child.id, 0) + 1
-        self._load(self._conditions(), child.name, self.another[child.id])
+        request = self._new_request((child,))
+        self._load(self._conditions(), child.name, self.another[child.id], request)
 
     # -- a home session ---------------------------------------------------------------------
 
@@ -297,7 +315,7 @@ class TodayScreen(Screen[None], CompanionNode):
     def show_worker_error(self, text: str) -> bool:
         # In place and calm: "no game fits a session here" is news, not an alarm.
         line = self.query_one("#rest-line", Static)
-        line.update(text)
+        line.update(Text(text))
         line.display = True
         return True
 

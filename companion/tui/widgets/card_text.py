@@ -38,14 +38,18 @@ def how_to_play(activity: Activity, *, no_touch: bool, child_name: str) -> Text:
     return text
 
 
-def notice_and_variations(activity: Activity) -> Text:
+def notice_and_variations(activity: Activity, *, no_touch: bool) -> Text:
+    """What to notice (it is about the child, so it holds for either version), the easier and
+    harder ways (they change the steps, so they are left out of the no-touch version) and
+    the card's safety note, always."""
     text = Text()
     text.append("What to notice", style="bold")
-    text.append(f"\n{activity.notice}\n\n")
-    text.append("Easier: ", style="bold")
-    text.append(activity.easier + "\n")
-    text.append("Harder: ", style="bold")
-    text.append(activity.harder)
+    text.append(f"\n{activity.notice}")
+    if not (no_touch and activity.no_touch):  # as how_to_play decides
+        text.append("\n\nEasier: ", style="bold")
+        text.append(activity.easier)
+        text.append("\nHarder: ", style="bold")
+        text.append(activity.harder)
     if activity.safety:
         text.append("\n\nTake care: ", style="bold")
         text.append(activity.safety)

@@ -1,6 +1,7 @@
 """How a library card reads on screen: one line in the list, the whole card beside it.
 
-Every mark is a word (a star is only ever beside its word), so nothing rests on colour."""
+Every mark is a word (a star is only ever beside its word), so nothing rests on colour.
+A card's words are always put in `Text`, never in a str that would be read as markup."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def _steps(steps: tuple[str, ...]) -> Table:
     table.add_column(justify="right", no_wrap=True)
     table.add_column(ratio=1)
     for number, step in enumerate(steps, start=1):
-        table.add_row(f"{number}.", step)
+        table.add_row(f"{number}.", Text(step))  # a str cell would be read as markup
     return table
 
 
