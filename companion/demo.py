@@ -7,10 +7,12 @@ Everything is made up and written by us; it is generated the same way on every m
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from companion.domain.family import Caregiver, Child, Dimension, TouchComfort
 from companion.domain.reflection import Reflection
+from companion.domain.routine import Checkoff, Routine
 from companion.services import Services
 
 DAYS_OF_HISTORY = 183
@@ -96,6 +98,32 @@ _QUESTIONS = [
 ]
 
 
+# name, start, days, steps, children, who is reminded
+ROUTINES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "Morning",
+        "07:15",
+        "every day",
+        ("Wake up slowly:5", "Get dressed:10", "Breakfast together:15", "Shoes on:5"),
+        ("Mia", "Leo"),
+        ("Sam",),
+    ),
+    ("After school", "15:30", "weekdays", ("Snack and a hug:10", "Play outside:20"), (), ()),
+    ("Homework", "16:30", "weekdays", ("Table ready:2", "Homework with help:25"), ("Mia",), ()),
+    ("Bath", "18:45", "every day", ("Run the bath:5", "Bath play:15", "Pyjamas:5"), ("Leo",), ()),
+    (
+        "Bedtime",
+        "19:30",
+        "every day",
+        ("Brush teeth:3", "Story:10", "Song and a cuddle:5"),
+        ("Mia", "Leo"),
+        ("Sam", "Jordan"),
+    ),
+)
+NOTES = ("", "", "", "", "Calm tonight.", "Tired and a bit wobbly.", "Lots of giggles.")
+BLANK_DAYS = 0.1  # a day nobody checked off: shown blank, never red
+
+
 def seed_if_empty(services: Services) -> bool:
     """Write the demo family unless the folder already has one. True when it wrote."""
     if services.family().caregivers:
@@ -128,6 +156,43 @@ def seed(
     services.reflections.add_many(
         history(today, (sam, jordan), (mia, leo), random.Random(2026), days=days, per_day=per_day)
     )
+    seed_routines(services, today, days)
+
+
+def seed_routines(services: Services, today: date, days: int) -> int:
+    """The five routines, made as a caregiver makes them, and checked off on most days they
+    ran (some days stay blank, as in any family). Returns how many check-offs."""
+    first = today - timedelta(days=days)
+    made: list[Routine] = []
+    for name, at, on, steps, children, remind in ROUTINES:
+        routine = services.routines.add(
+            name, at=at, steps=steps, days=on, children=children, remind=remind
+        )
+        # As if added when the history starts, so nothing before it looks due.
+        made.append(services.routines.save(replace(routine, added=datetime.combine(first, time()))))
+    caregivers = [c.id for c in services.family().caregivers]
+    rng = random.Random(5)
+    checkoffs: list[Checkoff] = []
+    for days_ago in range(days, 0, -1):
+        day = today - timedelta(days=days_ago)
+        for routine in made:
+            if not routine.runs_on(day) or rng.random() < BLANK_DAYS:
+                continue
+            finished = datetime.combine(day, routine.start) + timedelta(
+                minutes=routine.total_minutes + rng.randint(0, 20)
+            )
+            checkoffs.append(
+                Checkoff(
+                    routine_id=routine.id,
+                    day=day,
+                    status=rng.choice(("done", "done", "done", "partly", "skipped")),
+                    written_at=finished,
+                    by=rng.choice(caregivers),
+                    note=rng.choice(NOTES),
+                )
+            )
+    services.routines.checkoffs.add_many(checkoffs)
+    return len(checkoffs)
 
 
 def history(

@@ -290,6 +290,16 @@ class RoutineService:
         found = [o for r in self.all() for o in occurrences(r, changes, first, last)]
         return sorted(found, key=lambda o: o.remind_at)
 
+    def next_up(self) -> Occurrence | None:
+        """The next occurrence still to start (today or tomorrow) that nobody checked off."""
+        now = self.clock()
+        today = now.date()
+        done = {(c.routine_id, c.day) for c in self.checkoffs.between(today, today)}
+        for occurrence in self.occurrences(today, today + timedelta(days=1)):
+            if occurrence.starts_at >= now and (occurrence.routine.id, occurrence.day) not in done:
+                return occurrence
+        return None
+
     def is_done(self, occurrence: Occurrence) -> bool:
         """Checked off (done, partly or skipped): no reminder is needed any more."""
         return any(

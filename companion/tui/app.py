@@ -35,6 +35,7 @@ class AppState:
     family: Family
     reflection_defaults: ReflectionDefaults
     feeling: Feeling | None = None  # how the caregiver said they are, for this run only
+    missed_shown: bool = False  # reminders that came while nothing ran: asked once per run
 
 
 class CompanionApp(App[None], CompanionNode):
@@ -68,6 +69,13 @@ class CompanionApp(App[None], CompanionNode):
 
     def on_mount(self) -> None:
         self._tidy_data_files()
+        from companion.reminders.in_app import InAppReminders  # APScheduler loads in start
+
+        self.reminders = InAppReminders(self, self.services)
+        self.call_after_refresh(self.reminders.start)  # after the first paint
+
+    def on_unmount(self) -> None:
+        self.reminders.stop()
 
     @work(thread=True, exit_on_error=False, group="tidy")
     def _tidy_data_files(self) -> None:

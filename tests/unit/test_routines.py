@@ -129,3 +129,16 @@ def test_reminders_that_came_while_nothing_ran_are_found_once(
     assert bedtime.routines.missed() == []
     [checkoff] = bedtime.routines.checked_off(date(2026, 11, 24), date(2026, 11, 25))
     assert (checkoff.day, checkoff.status) == (date(2026, 11, 25), "done")
+
+
+def test_next_up_is_the_next_start_nobody_checked_off(bedtime: Services, clock: Clock) -> None:
+    bedtime.routines.add("Morning", at="7:15", steps=["Get dressed:10"])
+    clock.now = datetime(2026, 11, 24, 6, 0)
+    up = bedtime.routines.next_up()
+    assert up is not None and (up.routine.name, up.day) == ("Morning", date(2026, 11, 24))
+    bedtime.routines.check_off("Morning", day=date(2026, 11, 24))
+    up = bedtime.routines.next_up()
+    assert up is not None and (up.routine.name, up.starts_at) == (
+        "Bedtime",
+        datetime(2026, 11, 24, 19, 30),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,11 +16,13 @@ from textual.widgets import Footer, Header, Label, Static
 
 from companion.domain.family import Child, Family
 from companion.domain.reflection import Reflection
+from companion.domain.routine import DayChange, Occurrence, Routine
 from companion.services import HomeSummary
 from companion.tui.base import CompanionNode
 
 if TYPE_CHECKING:
     from companion.domain.picker import Feeling, Pick, TodaysPick
+    from companion.routine_service import Missed
 
 NARROW_WIDTH = 60
 PICK_PLACEHOLDER = "Choosing today's connection game…"
@@ -38,6 +41,11 @@ class HomeScreen(Screen[None], CompanionNode):
         def __init__(self, picks: list[tuple[Child, TodaysPick]]) -> None:
             super().__init__()
             self.picks = picks
+
+    class RoutinesLoaded(Message):
+        def __init__(self, routines: RoutinesAtAGlance) -> None:
+            super().__init__()
+            self.routines = routines
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,6 +95,7 @@ class HomeScreen(Screen[None], CompanionNode):
         self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
         self._show_recent(summary)
         self._load_picks(self.companion.state.feeling or "calm")
+        self._load_routines()
 
     def on_screen_resume(self) -> None:
         # Back from Today: the caregiver may have said how they are, so the picks may differ.
@@ -104,6 +113,31 @@ class HomeScreen(Screen[None], CompanionNode):
     def _show_picks(self, event: PicksLoaded) -> None:
         self.query_one("#today-pick", Static).update(describe_picks(event.picks))
         self.query_one("#today-pick").set_class(False, "hint")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-routines")
+    def _load_routines(self) -> None:
+        routines = self.companion.services.routines
+        glance = RoutinesAtAGlance(
+            next_up=routines.next_up(),
+            heads_up=tuple(routines.heads_up(self.companion.services.today())),
+            missed=tuple(routines.missed()),
+        )
+        self.post_message(self.RoutinesLoaded(glance))
+
+    @on(RoutinesLoaded)
+    def _show_routines(self, event: RoutinesLoaded) -> None:
+        glance = event.routines
+        panel = self.query_one("#next-routine", Static)
+        panel.update(describe_routines(glance, self.companion.services.today()))
+        panel.set_class(glance.next_up is None and not glance.heads_up, "hint")
+        if glance.missed and not self.companion.state.missed_shown:
+            from companion.tui.screens.missed import MissedScreen
+
+            self.companion.state.missed_shown = True  # once per run; answered ones go for good
+            self.app.push_screen(MissedScreen(glance.missed), self._after_missed)
+
+    def _after_missed(self, _: None) -> None:
+        self._load_routines()
 
     @on(events.Click, "#today-pick")
     def _open_today(self) -> None:
@@ -127,6 +161,35 @@ class HomeScreen(Screen[None], CompanionNode):
             Label(reflection_line(r, summary.family), classes="reflection-line")
             for r in summary.recent
         )
+
+
+@dataclass(frozen=True)
+class RoutinesAtAGlance:
+    next_up: Occurrence | None
+    heads_up: tuple[tuple[Routine, DayChange], ...]
+    missed: tuple[Missed, ...]
+
+
+def describe_routines(glance: RoutinesAtAGlance, today: date) -> Text:
+    """The next routine with its first step and what comes next, then any changed day."""
+    up = glance.next_up
+    if up is None and not glance.heads_up:
+        return Text(ROUTINE_PLACEHOLDER)
+    text = Text()
+    if up is not None:
+        day = "today" if up.day == today else "tomorrow"
+        text.append(f"{up.routine.name} at {up.start:%H:%M} {day}\n", style="bold")
+        first, *rest = up.routine.steps
+        text.append(f"First: {first.text} ({first.minutes} min)\n")
+        if rest:
+            text.append(f"Then: {rest[0].text}\n", style="dim")
+    for routine, change in glance.heads_up:
+        day = "Today" if change.day == today else "Tomorrow"
+        text.append(f"{day}: {change.describe(routine.name)}.\n", style="italic")
+        if change.say_to_child:
+            text.append(f'To say: "{change.say_to_child}"\n', style="dim")
+    text.rstrip()
+    return text
 
 
 def describe_family(family: Family, today: date) -> Text:
