@@ -58,6 +58,7 @@ def main() -> None:
         "today": "companion.cli_activities:today",
         "session": "companion.cli_activities:session",
         "routines": "companion.cli_routines:routines",
+        "remind": "companion.cli_remind:remind",
     },
 )
 @click.option(
