@@ -128,6 +128,8 @@ class RoutineService:
             self._refuse_name_twice(str(changes["name"]), routine.id)
         if at is not None:
             changes["start"] = parse_time(at, "start time")
+            # Reminders at the new time earlier today were never due: none of them was missed.
+            changes["added"] = self.clock().replace(microsecond=0)
         if steps is not None:
             changes["steps"] = self._steps(steps)
         if days is not None:
@@ -159,7 +161,10 @@ class RoutineService:
                 )
 
     def set_paused(self, name: str, paused: bool) -> Routine:
-        return self.save(replace(self.named(name), paused=paused))
+        routine = self.named(name)
+        # On resuming, the paused days' reminders were never due: nothing there was missed.
+        added = routine.added if paused else self.clock().replace(microsecond=0)
+        return self.save(replace(routine, paused=paused, added=added))
 
     def delete(self, name: str) -> Routine:
         """The routine goes; it is kept (with its check-offs and changes) for `undo_delete`."""

@@ -142,3 +142,14 @@ def test_next_up_is_the_next_start_nobody_checked_off(bedtime: Services, clock: 
         "Bedtime",
         datetime(2026, 11, 24, 19, 30),
     )
+
+
+def test_days_while_paused_were_never_missed(bedtime: Services, clock: Clock) -> None:
+    bedtime.routines.missed()  # watching from Monday 19:30
+    bedtime.routines.set_paused("Bedtime", True)
+    clock.now = datetime(2026, 11, 25, 12, 0)
+    bedtime.routines.set_paused("Bedtime", False)
+    clock.now = datetime(2026, 11, 26, 8, 0)
+    assert [m.sentence() for m in bedtime.routines.missed()] == [
+        "Bedtime reminder at 19:20 on Wed 25 Nov wasn't seen"
+    ]
