@@ -165,6 +165,16 @@ def measure(runs: int) -> list[Row]:
     slower = save_10y.seconds / save_1y.seconds
     rows.append(Row("10 years / 1 year", f"{slower:.2f}x", "<= 1.5x", slower <= 1.5))
 
+    late = reminder_latency(ten_years)
+    rows.append(
+        Row(
+            "how late a reminder fires (20 reminders, 10 years)",
+            ms(late),
+            "< 1 s",
+            late.seconds < 1,
+        )
+    )
+
     rerender = library_rerender(ten_years)
     rows.append(
         Row(
@@ -187,6 +197,15 @@ def measure(runs: int) -> list[Row]:
         Row("peak memory of the TUI", mb(home.peak_kb), "< 100 MB", home.peak_kb < 100 * 1024)
     )
     return rows
+
+
+def reminder_latency(folder: Path) -> Figure:
+    """The median lateness of 20 reminders, as bench/reminder_latency.py measures it."""
+    import statistics
+
+    from bench.reminder_latency import measure
+
+    return Figure(statistics.median(measure(folder, 20, 0.25)), 0)
 
 
 def library_rerender(folder: Path) -> Figure:
