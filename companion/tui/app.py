@@ -52,6 +52,13 @@ class CompanionApp(App[None], CompanionNode):
             tooltip="Every connection game: search, mark, add your own",
         ),
         Binding("t", "open_today", "Today", id="today", tooltip="Today's connection game"),
+        Binding(
+            "o",
+            "open_routines",
+            "Routines",
+            id="routines",
+            tooltip="The family's routines: check off, the week, now and next",
+        ),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="toggle-theme"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -87,7 +94,7 @@ class CompanionApp(App[None], CompanionNode):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Reflections and games need a family to be about: not during the first-run setup
         # (the Library, too, would cover the setup a new family is in the middle of).
-        if action in ("reflect", "open_today", "start_session", "open_library"):
+        if action in ("reflect", "open_today", "start_session", "open_library", "open_routines"):
             return self.state.family.is_set_up
         return True
 
@@ -132,6 +139,18 @@ class CompanionApp(App[None], CompanionNode):
             return
         self.push_screen(LibraryScreen())
 
+    def action_open_routines(self) -> None:
+        from companion.tui.screens.routines import RoutinesScreen
+
+        if isinstance(self.screen, RoutinesScreen | ModalScreen):  # now-and-next is modal
+            return
+        for screen in self.screen_stack:  # from the week grid: back to the list, not a second
+            if isinstance(screen, RoutinesScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        self.push_screen(RoutinesScreen())
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
         self._remember_theme(self.theme)
@@ -156,6 +175,11 @@ class CompanionApp(App[None], CompanionNode):
             "Library",
             "Every connection game: search, filter, mark, add your own (l)",
             self.action_open_library,
+        )
+        yield SystemCommand(
+            "Routines",
+            "Morning, after school, bedtime: check off, the week, now and next (o)",
+            self.action_open_routines,
         )
         yield SystemCommand(
             "Help", "The keys of this screen, and what companion is for (?)", self.action_help

@@ -76,3 +76,27 @@ async def test_reminders_that_came_while_closed_are_asked_about_once(
     assert later.routines.missed() == []
     [checkoff] = later.routines.checked_off(date(2026, 11, 21), date(2026, 11, 22))
     assert (checkoff.day, checkoff.status) == (date(2026, 11, 21), "done")
+
+
+async def test_home_opens_the_routines_and_the_childs_now_and_next(
+    bedtime: Services, clock: Clock
+) -> None:
+    from companion.tui.screens.now_next import NowNextScreen
+    from companion.tui.screens.routines import RoutinesScreen
+
+    for day in (21, 22):
+        bedtime.routines.check_off("Bedtime", day=date(2026, 11, day))
+    app = make_app(bedtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "n Now and next" in screen_text(app).splitlines()[-1]
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NowNextScreen)
+        assert "Bath" in screen_text(app)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, RoutinesScreen)
+        assert "Bedtime" in screen_text(app)

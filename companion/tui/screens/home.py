@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -31,6 +32,10 @@ ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and w
 
 class HomeScreen(Screen[None], CompanionNode):
     CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "now_next", "Now and next", id="home-now-next", tooltip="The child's view"),
+    ]
+    glance: RoutinesAtAGlance | None = None
 
     class Loaded(Message):
         def __init__(self, summary: HomeSummary) -> None:
@@ -126,7 +131,8 @@ class HomeScreen(Screen[None], CompanionNode):
 
     @on(RoutinesLoaded)
     def _show_routines(self, event: RoutinesLoaded) -> None:
-        glance = event.routines
+        glance = self.glance = event.routines
+        self.refresh_bindings()  # "n Now and next" only when a routine is coming
         panel = self.query_one("#next-routine", Static)
         panel.update(describe_routines(glance, self.companion.services.today()))
         panel.set_class(glance.next_up is None and not glance.heads_up, "hint")
@@ -134,9 +140,27 @@ class HomeScreen(Screen[None], CompanionNode):
             from companion.tui.screens.missed import MissedScreen
 
             self.companion.state.missed_shown = True  # once per run; answered ones go for good
-            self.app.push_screen(MissedScreen(glance.missed), self._after_missed)
+            self.app.push_screen(MissedScreen(glance.missed), self._reload_routines)
 
-    def _after_missed(self, _: None) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "now_next":
+            return self.glance is not None and self.glance.next_up is not None
+        return True
+
+    @on(events.Click, "#next-routine")
+    def action_now_next(self) -> None:
+        """The child's full-screen view of the next routine (checked off for today)."""
+        from companion.tui.screens.now_next import NowNextScreen
+
+        up = self.glance.next_up if self.glance else None
+        if up is None:
+            return
+        carers = self.companion.state.family.caregivers
+        only = carers[0].name if len(carers) == 1 else None
+        self.app.push_screen(NowNextScreen(up.routine, by=only), self._reload_routines)
+
+    def _reload_routines(self, _: object) -> None:
+        """Back from a routine screen: what is next may have changed."""
         self._load_routines()
 
     @on(events.Click, "#today-pick")
