@@ -589,7 +589,10 @@ def _children_text(routine: Routine, people: Family) -> str:
 def _for_whom(routine: Routine, people: Family) -> str:
     kids = _and([people.name_of(i) for i in routine.children]) or "the whole family"
     reminded = _and([people.name_of(i) for i in routine.remind]) or "everyone"
-    return f"For {kids}; reminds {reminded} {routine.lead_minutes} minutes before."
+    lead = routine.lead_minutes
+    if lead == 0:
+        return f"For {kids}; reminds {reminded} as it starts."
+    return f"For {kids}; reminds {reminded} {lead} minute{'s' if lead != 1 else ''} before."
 
 
 def _routine_lines(routine: Routine, people: Family) -> list[str]:

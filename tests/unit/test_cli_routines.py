@@ -585,3 +585,11 @@ def test_help_lists_the_commands(cli: CliRunner) -> None:
         "ics",
     ):
         assert f"  {name} " in out
+
+
+def test_a_one_minute_lead_reads_as_one_minute(cli: CliRunner, family: Services) -> None:
+    code, out, _ = cli(
+        "routines", "add", "Tidy up", "--at", "12:10", "--lead", "1", "--step", "Toys"
+    )
+    assert code == 0
+    assert out.splitlines()[-1] == "For the whole family; reminds everyone 1 minute before."
