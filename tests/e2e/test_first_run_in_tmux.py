@@ -35,8 +35,10 @@ def test_first_run_setup_then_home_then_a_reflection(terminal: Terminal, tmp_pat
     terminal.type("r")
     terminal.wait_for("A quick reflection")
     terminal.type("We blew bubbles on the step", "C-s")
-    home = terminal.wait_for("1 reflection this week")
-    assert "We blew bubbles on the step" in home
+    # The count and the list are drawn one after the other: wait for both.
+    terminal.wait_for("1 reflection this week")
+    home = terminal.wait_for("We blew bubbles on the step")
+    assert "1 reflection this week" in home
 
     terminal.type("C-q")
     listed = subprocess.run(
