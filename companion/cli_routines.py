@@ -545,29 +545,14 @@ def ics(ctx: click.Context, output: Path | None, zone_name: str | None, replace:
     if output is None:
         click.echo(data.decode(), nl=False)
         return
-    _write_atomically(output, data)
+    from companion.store.files import atomic_write  # whole or not at all; one sentence if not
+
+    atomic_write(output, data)
     zone_words = f"{zone.key} time" if zone is not None else "local time"
     click.echo(
         f"Wrote {len(active)} routine(s) to {output} ({zone_words}); import it in your "
         "calendar app."
     )
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    import os
-    import tempfile  # loaded here: it costs a few milliseconds at every start
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # -- how a routine reads -------------------------------------------------------------------

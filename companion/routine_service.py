@@ -16,6 +16,7 @@ from companion.domain.family import Family
 from companion.domain.routine import (
     CHANGE_KINDS,
     CHECKOFF_STATUSES,
+    MAX_LEAD_MINUTES,
     Checkoff,
     CheckoffStatus,
     DayChange,
@@ -38,7 +39,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 MISSED_LOOK_BACK = timedelta(days=2)  # older unannounced occurrences are let go quietly
-MAX_LEAD_MINUTES = 180
+# A reminder up to this late is still given by a running scheduler; only older ones are missed.
+LATE_GRACE = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -296,12 +298,14 @@ class RoutineService:
         return sorted(found, key=lambda o: o.remind_at)
 
     def next_up(self) -> Occurrence | None:
-        """The next occurrence still to start (today or tomorrow) that nobody checked off."""
+        """The routine under way or next to start (today or tomorrow), not checked off."""
         now = self.clock()
         today = now.date()
         done = {(c.routine_id, c.day) for c in self.checkoffs.between(today, today)}
         for occurrence in self.occurrences(today, today + timedelta(days=1)):
-            if occurrence.starts_at >= now and (occurrence.routine.id, occurrence.day) not in done:
+            # A routine under way stays "next" until its steps' minutes are over.
+            ends = occurrence.starts_at + timedelta(minutes=occurrence.routine.total_minutes)
+            if ends >= now and (occurrence.routine.id, occurrence.day) not in done:
                 return occurrence
         return None
 
@@ -329,7 +333,7 @@ class RoutineService:
         return [
             Missed(o)
             for o in self.occurrences(since.date(), now.date())
-            if since <= o.remind_at <= now
+            if since <= o.remind_at < now - LATE_GRACE
             and (o.routine.added is None or o.routine.added <= o.remind_at)
             and o.key not in announced
             and (o.routine.id, o.day) not in done

@@ -22,11 +22,19 @@ class WeekRow:
     routine: Routine
     cells: tuple[Cell, ...]  # Monday to Sunday
 
+    def _counted(self, today: date) -> list[Cell]:
+        # Past planned days; today only once someone checked it off (it may still be to come).
+        return [
+            c
+            for c in self.cells
+            if c.planned and (c.day < today or (c.day == today and c.status is not None))
+        ]
+
     def happened(self, today: date) -> int:
-        return sum(1 for c in self.cells if c.day <= today and c.status in ("done", "partly"))
+        return sum(1 for c in self._counted(today) if c.status in ("done", "partly"))
 
     def planned_so_far(self, today: date) -> int:
-        return sum(1 for c in self.cells if c.day <= today and c.planned)
+        return len(self._counted(today))
 
     def sentence(self, today: date) -> str:
         """ "Bedtime happened 6 of 7 evenings this week." Counted up to today; a past week
@@ -36,7 +44,9 @@ class WeekRow:
         past = self.cells[-1].day < today
         week = "that week" if past else "this week"
         if planned == 0:
-            return f"{self.routine.name} was not planned {'' if past else 'yet '}{week}."
+            if past:
+                return f"{self.routine.name} was not planned that week."
+            return f"{self.routine.name}: nothing to count yet this week."
         noun = part if planned != 1 else part.removesuffix("s")
         return f"{self.routine.name} happened {self.happened(today)} of {planned} {noun} {week}."
 
@@ -60,7 +70,13 @@ def week_grid(
     changes = list(changes)
     rows = []
     for routine in routines:
-        planned = {o.day for o in occurrences(routine, changes, monday, sunday)}
+        # Before the routine was added, only days someone checked off count as planned.
+        added = routine.added.date() if routine.added else monday
+        planned = {
+            o.day
+            for o in occurrences(routine, changes, monday, sunday)
+            if o.day >= added or (routine.id, o.day) in latest
+        }
         cells = []
         for offset in range(7):
             day = monday + timedelta(days=offset)

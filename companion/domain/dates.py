@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from companion.domain.errors import CompanionError
 
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # beyond these a date is a slip of the keyboard
 
 
 def parse_date(text: str, *, today: date, what: str = "date") -> date:
@@ -23,11 +24,16 @@ def parse_date(text: str, *, today: date, what: str = "date") -> date:
     ):
         return today - timedelta(weeks=int(words[0]))
     try:
-        return date.fromisoformat(cleaned)
+        found = date.fromisoformat(cleaned)
     except ValueError:
         raise CompanionError(
             f'"{text}" is not a {what} I can read; please write it like 2026-03-14.'
         ) from None
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise CompanionError(
+            f"{found} is very far from today; please check the {what} (like 2026-03-14)."
+        )
+    return found
 
 
 def day_words(day: date, today: date) -> str:

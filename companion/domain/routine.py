@@ -16,8 +16,10 @@ from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EVERY_DAY = frozenset(range(7))
 MAX_STEP_MINUTES = 120
+MAX_LEAD_MINUTES = 180
 
 CheckoffStatus = Literal["done", "partly", "skipped"]
 CHECKOFF_STATUSES: tuple[CheckoffStatus, ...] = ("done", "partly", "skipped")
@@ -36,8 +38,10 @@ class Step:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Step:
         text, minutes = record.get("text"), record.get("minutes")
-        if type(text) is not str or type(minutes) is not int:
+        if type(text) is not str or not text.strip() or type(minutes) is not int:
             raise ValueError('a step needs "text" and whole "minutes"')
+        if not 1 <= minutes <= MAX_STEP_MINUTES:
+            raise ValueError(f"a step takes 1 to {MAX_STEP_MINUTES} minutes, not {minutes}")
         return cls(text=text, minutes=minutes)
 
 
@@ -94,6 +98,10 @@ class Routine:
         days = frozenset(record["days"])
         if not days <= EVERY_DAY:
             raise ValueError(f"days must be 0 to 6, not {sorted(days)}")
+        if not record["name"].strip() or not record["steps"]:
+            raise ValueError("a routine needs a name and at least one step")
+        if not 0 <= record["lead_minutes"] <= MAX_LEAD_MINUTES:
+            raise ValueError(f"a reminder comes 0 to {MAX_LEAD_MINUTES} minutes before")
         return cls(
             id=record["id"],
             name=record["name"],
@@ -181,6 +189,8 @@ class DayChange:
         if kind not in CHANGE_KINDS:
             raise ValueError(f'"{kind}" is not skip, move or someone_else')
         new_start = record.get("new_start")
+        if kind == "move" and not new_start:
+            raise ValueError("a moved day needs its new time")
         return cls(
             id=record["id"],
             routine_id=record["routine"],
@@ -254,8 +264,8 @@ def parse_days(text: str) -> frozenset[int]:
         return frozenset({5, 6})
     days: set[int] = set()
     for word in cleaned.replace(",", " ").split():
-        matches = [n for n, name in enumerate(WEEKDAYS) if word[:3] == name]
-        if not matches or len(word) < 3:
+        matches = [n for n, name in enumerate(_DAY_NAMES) if name.startswith(word)]
+        if len(matches) != 1 or len(word) < 3:
             raise CompanionError(
                 f'"{word}" is not a day I know; write days like "mon,wed,fri", "weekdays" '
                 'or "every day".'
@@ -280,7 +290,11 @@ def parse_time(text: str, what: str = "time") -> time:
 
 def parse_step(text: str) -> Step:
     """ "Brush teeth:3" is a step of 3 minutes; without a number, 5 minutes."""
-    words, _, minutes = text.rpartition(":")
+    words, colon, minutes = text.rpartition(":")
+    if colon and not minutes.strip().isdigit() and minutes.strip().lstrip("-").isdigit():
+        raise CompanionError(
+            f'"{text}": a step takes 1 to {MAX_STEP_MINUTES} minutes; please change it.'
+        )
     if words and minutes.strip().isdigit():
         count = int(minutes)
         if not 1 <= count <= MAX_STEP_MINUTES:

@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING, Any
 from companion.domain.routine import Occurrence
 from companion.reminders.notify import Reminder
 from companion.reminders.times import instant, local_zone, now_utc
+from companion.routine_service import LATE_GRACE
 from companion.store.routine_repository import ROUTINES_FILE
 
 if TYPE_CHECKING:
     from companion.routine_service import RoutineService
     from companion.services import Services
 
-GRACE = timedelta(minutes=30)  # a reminder up to this late is still given; older is "missed"
+GRACE = LATE_GRACE  # a reminder up to this late is still given; older is "missed"
 EARLY = timedelta(seconds=0.5)  # a job this early is on time (the clocks read a little apart)
 LOOK_AHEAD = timedelta(days=8)  # far enough to find the next of a once-a-week routine
 CHECK_SECONDS = 30  # how often the routines file is compared: edits are seen within a minute
@@ -167,8 +168,14 @@ class ReminderJobs:
             if occurrence.key in self._handled:
                 return None
             self._handled.add(occurrence.key)
-        if due < now - GRACE or not self.routines.announce_once(occurrence, self.by):
-            return None
+        try:
+            if due < now - GRACE or not self.routines.announce_once(occurrence, self.by):
+                return None
+        except Exception:
+            # Not recorded (a busy lock, a full disk): let the next plan try it again.
+            with self._lock:
+                self._handled.discard(occurrence.key)
+            raise
         return Reminder.of(occurrence, now, self.zone, self._names(occurrence))
 
     def due_now(self) -> list[Reminder]:

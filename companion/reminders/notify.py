@@ -110,7 +110,8 @@ class DesktopNotifier:
         body = reminder.body or reminder.sentence()
         try:
             result = subprocess.run(
-                [self.command, "--app-name=companion", reminder.title, body],
+                # "--": a title or text that starts with "-" is words, not an option
+                [self.command, "--app-name=companion", "--", reminder.title, body],
                 capture_output=True,
                 text=True,
                 timeout=NOTIFY_SEND_SECONDS,

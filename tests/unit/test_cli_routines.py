@@ -113,7 +113,7 @@ def test_add_then_list_as_json(cli: CliRunner, bedtime: Services) -> None:
         "remind": ["Sam"],
         "lead_minutes": 10,
         "paused": False,
-        "this_week": "Bedtime happened 0 of 1 evening this week.",
+        "this_week": "Bedtime: nothing to count yet this week.",
     }
     after = found["After school"]
     assert (after["start"], after["days"], after["lead_minutes"]) == (
@@ -150,7 +150,7 @@ def test_add_and_list_in_words(cli: CliRunner, family: Services) -> None:
         "  1. Bath (15 min)",
         "  2. Story (10 min)",
         "  For the whole family; reminds everyone 10 minutes before.",
-        "  Bedtime happened 0 of 1 evening this week.",
+        "  Bedtime: nothing to count yet this week.",
     ]
 
 

@@ -244,6 +244,7 @@ def test_the_desktop_notifier_where_there_is_one_the_terminal_otherwise(
     notifier(reminder)
     assert received.read_text().splitlines() == [
         "--app-name=companion",
+        "--",
         "Bedtime in 10 minutes",
         "Bath (15 min).",
     ]
@@ -593,3 +594,27 @@ def test_the_remind_command_loads_apscheduler_only_when_it_runs() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_reminder_that_met_a_busy_lock_is_tried_again(
+    family: Services,
+    bedtime: Routine,
+    traveller: time_machine.Traveller,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from companion.domain.errors import CompanionError
+    from companion.reminders.jobs import ReminderJobs
+
+    jobs = ReminderJobs(family, by="remind", zone=LONDON)
+    go(traveller, local(2026, 11, 23, 19, 20))
+    real = family.routines.announce_once
+
+    def busy(*args: object) -> bool:
+        raise CompanionError("Another companion window is busy saving; please try again.")
+
+    monkeypatch.setattr(family.routines, "announce_once", busy)
+    with pytest.raises(CompanionError):
+        jobs.fire(bedtime.id, date(2026, 11, 23))
+    monkeypatch.setattr(family.routines, "announce_once", real)
+    reminder = jobs.fire(bedtime.id, date(2026, 11, 23))
+    assert reminder is not None and reminder.occurrence.routine.name == "Bedtime"

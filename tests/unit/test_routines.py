@@ -57,8 +57,9 @@ def test_the_week_counts_what_happened_and_leaves_blanks(bedtime: Services, cloc
     [row] = bedtime.routines.week(clock.now.date())
     assert [c.status for c in row.cells] == ["done", "partly", None, "skipped", None, None, None]
     assert [c.planned for c in row.cells] == [True, True, False, True, True, True, True]
-    # Wednesday was changed to "not today"; Friday has no check-off yet: a blank, not a miss.
-    assert row.sentence(clock.now.date()) == "Bedtime happened 2 of 4 evenings this week."
+    # Wednesday was changed to "not today"; Friday (today) has no check-off yet: it may still
+    # come, so it is not counted; a blank, never a miss.
+    assert row.sentence(clock.now.date()) == "Bedtime happened 2 of 3 evenings this week."
 
 
 def test_a_change_is_for_a_day_to_come_that_the_routine_runs(bedtime: Services) -> None:
@@ -153,3 +154,58 @@ def test_days_while_paused_were_never_missed(bedtime: Services, clock: Clock) ->
     assert [m.sentence() for m in bedtime.routines.missed()] == [
         "Bedtime reminder at 19:20 on Wed 25 Nov wasn't seen"
     ]
+
+
+def test_a_reminder_a_running_app_can_still_give_is_not_called_missed(
+    bedtime: Services, clock: Clock
+) -> None:
+    bedtime.routines.missed()
+    clock.now = datetime(2026, 11, 24, 19, 40)  # Tuesday's 19:20 reminder, 20 minutes ago
+    assert bedtime.routines.missed() == []
+    clock.now = datetime(2026, 11, 24, 19, 55)
+    assert [m.sentence() for m in bedtime.routines.missed()] == [
+        "Bedtime reminder at 19:20 on Tue 24 Nov wasn't seen"
+    ]
+
+
+def test_unusable_words_are_refused() -> None:
+    for step in ("Bath:-5", "Bath:0"):
+        with pytest.raises(CompanionError, match="a step takes 1 to 120 minutes"):
+            parse_step(step)
+    with pytest.raises(CompanionError, match='"mondayish" is not a day I know'):
+        parse_days("mondayish")
+    assert parse_days("tues, thursday") == frozenset({1, 3})
+
+
+def test_a_hand_edited_routine_without_steps_is_one_sentence(bedtime: Services) -> None:
+    import orjson
+
+    path = bedtime.root / "routines.json"
+    document = orjson.loads(path.read_bytes())
+    for record in document["tables"]["routines"].values():
+        record["steps"] = []
+    path.write_bytes(orjson.dumps(document))
+    with pytest.raises(CompanionError) as raised:
+        Services(bedtime.root).routines.all()
+    assert raised.value.message.startswith(
+        f"The data file {path} cannot be used (in routines, a record has a value I cannot "
+        "read: a routine needs a name and at least one step); nothing was changed"
+    )
+
+
+def test_a_routine_under_way_stays_next_until_its_minutes_are_over(
+    bedtime: Services, clock: Clock
+) -> None:
+    bedtime.routines.add("Morning", at="7:15", steps=["Get dressed:10"])
+    clock.now = datetime(2026, 11, 24, 19, 40)  # ten minutes into a 28-minute bedtime
+    up = bedtime.routines.next_up()
+    assert up is not None and (up.routine.name, up.day) == ("Bedtime", date(2026, 11, 24))
+    clock.now = datetime(2026, 11, 24, 20, 0)
+    up = bedtime.routines.next_up()
+    assert up is not None and (up.routine.name, up.day) == ("Morning", date(2026, 11, 25))
+
+
+def test_a_date_far_from_today_is_one_sentence(bedtime: Services) -> None:
+    for text in ("9999-12-31", "0001-01-01"):
+        with pytest.raises(CompanionError, match="is very far from today; please check"):
+            bedtime.parse_day(text)

@@ -143,8 +143,9 @@ class HomeScreen(Screen[None], CompanionNode):
             self.app.push_screen(MissedScreen(glance.missed), self._reload_routines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "now_next":
-            return self.glance is not None and self.glance.next_up is not None
+        if action == "now_next":  # today's routines only: the child checks off today
+            up = self.glance.next_up if self.glance else None
+            return up is not None and up.day == self.companion.services.today()
         return True
 
     @on(events.Click, "#next-routine")
@@ -153,7 +154,7 @@ class HomeScreen(Screen[None], CompanionNode):
         from companion.tui.screens.now_next import NowNextScreen
 
         up = self.glance.next_up if self.glance else None
-        if up is None:
+        if up is None or up.day != self.companion.services.today():
             return
         carers = self.companion.state.family.caregivers
         only = carers[0].name if len(carers) == 1 else None

@@ -22,8 +22,13 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
-from companion.domain.routine import MAX_STEP_MINUTES, WEEKDAYS, Routine, parse_time
-from companion.routine_service import MAX_LEAD_MINUTES
+from companion.domain.routine import (
+    MAX_LEAD_MINUTES,
+    MAX_STEP_MINUTES,
+    WEEKDAYS,
+    Routine,
+    parse_time,
+)
 from companion.tui.base import CompanionNode
 from companion.tui.screens.choice import AskScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
