@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.generate import OUT
-from bench.timing import Figure, in_process, tui_ready, whole_process
+from bench.timing import Figure, in_process, side_by_side, tui_ready, whole_process
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 BIN = Path(sys.executable).parent
@@ -115,7 +115,7 @@ def measure(runs: int) -> list[Row]:
         ),
     }
     for name, (ours, theirs) in pairs.items():
-        mine, jrnls = whole_process(ours, runs), whole_process(theirs, runs)
+        mine, jrnls = side_by_side(ours, theirs, runs)
         ratio = mine.seconds / jrnls.seconds
         rows.append(Row(f"`companion {name}`, whole process, 10 years", ms(mine)))
         rows.append(Row("`jrnl` doing the same on the same entries", ms(jrnls)))

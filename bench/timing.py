@@ -40,6 +40,21 @@ def whole_process(command: Sequence[str], runs: int, cwd: Path | None = None) ->
     return Figure(statistics.median(times), peak)
 
 
+def side_by_side(ours: Sequence[str], theirs: Sequence[str], runs: int) -> tuple[Figure, Figure]:
+    """Both commands, run in turn, so a machine that speeds up or slows down during the
+    measurement weighs on both alike (the ratio is what the target is about)."""
+    mine: list[Figure] = []
+    other: list[Figure] = []
+    for _ in range(runs):
+        mine.append(whole_process(ours, 1))
+        other.append(whole_process(theirs, 1))
+    return _median(mine), _median(other)
+
+
+def _median(figures: list[Figure]) -> Figure:
+    return Figure(statistics.median(f.seconds for f in figures), max(f.peak_kb for f in figures))
+
+
 def in_process(call: Callable[[], object], runs: int) -> Figure:
     times: list[float] = []
     for _ in range(runs):

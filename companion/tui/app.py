@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from companion.domain.picker import Feeling
 
 LIGHT_THEME = "textual-light"
+REMINDERS_AFTER_SECONDS = 1.5
 DARK_THEME = "textual-dark"
 
 
@@ -79,7 +80,9 @@ class CompanionApp(App[None], CompanionNode):
         from companion.reminders.in_app import InAppReminders  # APScheduler loads in start
 
         self.reminders = InAppReminders(self, self.services)
-        self.call_after_refresh(self.reminders.start)  # after the first paint
+        # A moment after Home has its words: planning reads every routine and check-off, and
+        # a reminder due meanwhile is still given (up to half an hour late).
+        self.set_timer(REMINDERS_AFTER_SECONDS, self.reminders.start)
 
     def on_unmount(self) -> None:
         self.reminders.stop()
