@@ -23,7 +23,6 @@ from companion.domain.routine import WEEKDAYS, Checkoff, DayChange, Routine
 if TYPE_CHECKING:
     from companion.domain.consistency import WeekRow
     from companion.domain.family import Family
-    from companion.services import Services
 
 _Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -185,8 +184,6 @@ def edit_routine(
     if remind_everyone and remind:
         raise CompanionError("Choose --remind or --remind-everyone, not both.")
     routine = services.routines.named(name)
-    if new_name is not None:
-        _refuse_name_clash(services, routine, new_name)
     given: dict[str, Any] = {
         "new_name": new_name,
         "at": at,
@@ -204,17 +201,6 @@ def edit_routine(
     edited = services.routines.edit(routine.id, **given)
     click.echo(f"{edited.name} is saved: {_when(edited)}, {_steps_summary(edited)}.")
     click.echo(_for_whom(edited, services.family()))
-
-
-def _refuse_name_clash(services: Services, routine: Routine, new_name: str) -> None:
-    cleaned = " ".join(new_name.split())
-    if not cleaned:
-        raise CompanionError('Please give the routine a name, like "Bedtime".')
-    for other in services.routines.all():
-        if other.id != routine.id and other.name.casefold() == cleaned.casefold():
-            raise CompanionError(
-                f"There is already a routine called {other.name}; pick another name."
-            )
 
 
 @routines.command("pause")

@@ -125,9 +125,12 @@ class RoutineService:
         """Change what is given; what is not given stays as it was."""
         routine = self.named(name)
         changes: dict[str, object] = {}
-        if new_name is not None and " ".join(new_name.split()):
-            changes["name"] = " ".join(new_name.split())
-            self._refuse_name_twice(str(changes["name"]), routine.id)
+        if new_name is not None:
+            cleaned = " ".join(new_name.split())
+            if not cleaned:
+                raise CompanionError('Please give the routine a name, like "Bedtime".')
+            self._refuse_name_twice(cleaned, routine.id)
+            changes["name"] = cleaned
         if at is not None:
             changes["start"] = parse_time(at, "start time")
             # Reminders at the new time earlier today were never due: none of them was missed.

@@ -31,6 +31,7 @@ from companion.domain.routine import (
 )
 from companion.tui.base import CompanionNode
 from companion.tui.screens.choice import AskScreen
+from companion.tui.widgets.field_problems import show_field_problems
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -328,23 +329,8 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> bool:
         """Each problem under its field; True when there are none."""
-        by_field: dict[str, list[str]] = {}
-        for name, sentence in problems:
-            by_field.setdefault(name, []).append(sentence)
-        for line in self.query(".field-problem").results(Static):
-            said = by_field.get((line.id or "").removeprefix("problem-"), [])
-            # A problem may quote what was typed, brackets and all: Text, never markup.
-            line.update(Text("\n".join(f"↑ {sentence}" for sentence in said)))
-            line.display = bool(said)
-        if not problems:
-            return True
-        count = len(problems)
-        things = "thing" if count == 1 else "things"
-        self.query_one("#routine-editor-error", Static).update(
-            f"Nearly there: {count} {things} to look at above, each under its field."
-        )
-        self._field_widget(problems[0][0]).focus()
-        return False
+        summary = self.query_one("#routine-editor-error", Static)
+        return show_field_problems(self, problems, summary, self._field_widget)
 
     def _field_widget(self, name: str) -> Widget:
         if name == "timing":
