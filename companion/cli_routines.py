@@ -18,7 +18,7 @@ import click
 from companion.cli_common import print_json, services_of
 from companion.domain.dates import day_words
 from companion.domain.errors import CompanionError
-from companion.domain.routine import WEEKDAYS, Checkoff, DayChange, Routine
+from companion.domain.routine import STATUS_WORDS, WEEKDAYS, Checkoff, DayChange, Routine
 
 if TYPE_CHECKING:
     from companion.domain.consistency import WeekRow
@@ -33,7 +33,6 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 MARKS = {"done": "✓", "partly": "◐", "skipped": "-"}
 NOT_PLANNED = "·"
 LEGEND = "✓ done   ◐ partly done   - not today   · not planned   blank: nothing checked off"
-STATUS_WORDS = {"done": "done", "partly": "partly done", "skipped": "not today"}
 
 
 @click.group()

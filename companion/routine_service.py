@@ -18,7 +18,6 @@ from companion.domain.routine import (
     CHECKOFF_STATUSES,
     MAX_LEAD_MINUTES,
     Checkoff,
-    CheckoffStatus,
     DayChange,
     Occurrence,
     Routine,
@@ -373,7 +372,3 @@ def _lead(minutes: int) -> int:
             f"A reminder can come 0 to {MAX_LEAD_MINUTES} minutes before; please change it."
         )
     return minutes
-
-
-def status_words(status: CheckoffStatus) -> str:
-    return {"done": "done", "partly": "partly done", "skipped": "not today"}[status]

@@ -23,6 +23,11 @@ MAX_LEAD_MINUTES = 180
 
 CheckoffStatus = Literal["done", "partly", "skipped"]
 CHECKOFF_STATUSES: tuple[CheckoffStatus, ...] = ("done", "partly", "skipped")
+STATUS_WORDS: dict[CheckoffStatus, str] = {
+    "done": "done",
+    "partly": "partly done",
+    "skipped": "not today",
+}
 ChangeKind = Literal["skip", "move", "someone_else"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("skip", "move", "someone_else")
 

@@ -35,7 +35,7 @@ from textual.widgets.option_list import Option
 from companion.domain.consistency import WeekRow
 from companion.domain.dates import day_words
 from companion.domain.family import Family
-from companion.domain.routine import Checkoff, CheckoffStatus, DayChange, Routine
+from companion.domain.routine import STATUS_WORDS, Checkoff, CheckoffStatus, DayChange, Routine
 from companion.tui.base import CompanionNode
 
 # Below this width the list and the routine's week sit one above the other.
@@ -46,11 +46,6 @@ LOOK_AHEAD_DAYS = 14  # how far ahead a day can be made different
 # A mark per status, always beside a word somewhere on screen; no check-off stays blank.
 MARKS: dict[CheckoffStatus, str] = {"done": "✓", "partly": "◐", "skipped": "-"}
 NOT_PLANNED = "·"
-STATUS_WORDS: dict[CheckoffStatus, str] = {
-    "done": "done",
-    "partly": "partly done",
-    "skipped": "not today",
-}
 NO_ROUTINES = (
     "No routines yet. Press a to add one, like Bedtime at 19:30 with a bath, teeth and a story."
 )
