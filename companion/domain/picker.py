@@ -26,9 +26,7 @@ from companion.domain.activity import PLACES, Activity, Energy, Place
 from companion.domain.errors import CompanionError
 from companion.domain.family import Child, Dimension
 from companion.domain.library import LibraryCard, Played
-
-Feeling = Literal["calm", "stretched", "empty"]
-FEELINGS: tuple[Feeling, ...] = ("calm", "stretched", "empty")
+from companion.domain.states import FEELINGS, Feeling
 
 ReasonKind = Literal[
     "no_touch_version",

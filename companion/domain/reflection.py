@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
 from companion.domain.records import FieldSpec
+from companion.domain.states import (
+    CHILD_STATES,
+    ENGAGEMENT_RANGE,
+    FEELINGS,
+    ChildState,
+    Feeling,
+)
 
 MAX_TEXT = 20_000
 
@@ -22,7 +29,41 @@ RECORD_FIELDS: dict[str, FieldSpec] = {
     "therapist": bool,
 }
 # "activities": the cards played (the picker reads them); "enjoyed": those the child enjoyed.
-OPTIONAL_FIELDS: dict[str, FieldSpec] = {"by": str, "activities": (str,), "enjoyed": (str,)}
+# The rest belong to the full form; a quick reflection has none of them.
+OPTIONAL_FIELDS: dict[str, FieldSpec] = {
+    "by": str,
+    "activities": (str,),
+    "enjoyed": (str,),
+    "routine": str,
+    "engagement": int,
+    "before": str,
+    "after": str,
+    "feeling": str,
+    "noticed_child": str,
+    "noticed_self": str,
+    "rupture": str,
+    "repair": str,
+    "questions": str,
+    "edited_at": str,
+}
+# The written parts of a full reflection, in the order the form and the brief show them.
+WRITTEN_PARTS: tuple[tuple[str, str], ...] = (
+    ("text", "What happened"),
+    ("noticed_child", "What I noticed in my child"),
+    ("noticed_self", "What I noticed in myself"),
+    ("rupture", "A hard moment (rupture)"),
+    ("repair", "How we reconnected (repair)"),
+    ("questions", "Questions for our therapist"),
+)
+# Gentle ways to begin, offered by the full form.
+PROMPTS: tuple[str, ...] = (
+    "I wonder if...",
+    "When my child got upset, I...",
+    "I noticed my child...",
+    "When I'm upset, I usually...",
+    "I worry that...",
+    "Something that went well was...",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +78,31 @@ class Reflection:
     id: str = field(default_factory=new_id)
     activities: tuple[str, ...] = ()
     enjoyed: tuple[str, ...] = ()
+    routine: str | None = None  # a routine's id, when the reflection is about one
+    engagement: int | None = None  # 1-5, see states.ENGAGEMENT_WORDS
+    before: ChildState | None = None
+    after: ChildState | None = None
+    feeling: Feeling | None = None  # the caregiver's own state
+    noticed_child: str = ""
+    noticed_self: str = ""
+    rupture: str = ""
+    repair: str = ""
+    questions: str = ""  # one question a line, kept verbatim for the brief
+    edited_at: datetime | None = None  # the last edit; written_at never changes
+
+    @property
+    def flagged(self) -> bool:
+        """ "Discuss with our therapist"."""
+        return self.for_therapist
+
+    def written_parts(self) -> list[tuple[str, str]]:
+        """(label, words) for every written part that has words, in the form's order."""
+        return [
+            (label, getattr(self, name)) for name, label in WRITTEN_PARTS if getattr(self, name)
+        ]
+
+    def question_lines(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -53,6 +119,14 @@ class Reflection:
         if self.activities:
             record["activities"] = list(self.activities)
             record["enjoyed"] = list(self.enjoyed)
+        for name in ("routine", "engagement", "before", "after", "feeling"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        for name in ("noticed_child", "noticed_self", "rupture", "repair", "questions"):
+            if getattr(self, name):
+                record[name] = getattr(self, name)
+        if self.edited_at is not None:
+            record["edited_at"] = self.edited_at.isoformat(timespec="seconds")
         return record
 
     @classmethod
@@ -68,12 +142,45 @@ class Reflection:
             for_therapist=record["therapist"],
             activities=tuple(record.get("activities", ())),
             enjoyed=tuple(record.get("enjoyed", ())),
+            routine=record.get("routine"),
+            engagement=_engagement(record.get("engagement")),
+            before=_one_of(record.get("before"), CHILD_STATES, "before"),
+            after=_one_of(record.get("after"), CHILD_STATES, "after"),
+            feeling=_one_of(record.get("feeling"), FEELINGS, "feeling"),
+            noticed_child=record.get("noticed_child", ""),
+            noticed_self=record.get("noticed_self", ""),
+            rupture=record.get("rupture", ""),
+            repair=record.get("repair", ""),
+            questions=record.get("questions", ""),
+            edited_at=_moment(record.get("edited_at")),
         )
 
 
-def clean_text(text: str) -> str:
+_Word = TypeVar("_Word", bound=str)
+
+
+def _one_of(value: Any, allowed: tuple[_Word, ...], what: str) -> _Word | None:
+    if value is None:
+        return None
+    for word in allowed:
+        if value == word:
+            return word
+    raise ValueError(f'"{what}" should be one of {", ".join(allowed)}, not {value!r}')
+
+
+def _engagement(value: Any) -> int | None:
+    if value is not None and value not in ENGAGEMENT_RANGE:
+        raise ValueError(f'"engagement" should be 1 to 5, not {value!r}')
+    return value if value is None else int(value)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def clean_text(text: str, *, may_be_empty: bool = False) -> str:
     cleaned = text.strip()
-    if not cleaned:
+    if not cleaned and not may_be_empty:
         raise CompanionError("The reflection is empty; write a few words about how it went.")
     if len(cleaned) > MAX_TEXT:
         raise CompanionError(
@@ -103,6 +210,7 @@ class ReflectionQuery:
     tag: str | None = None
     child_id: str | None = None
     for_therapist_only: bool = False
+    by: str | None = None  # a caregiver's id
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -120,6 +228,7 @@ class ReflectionQuery:
         tag: str | None = None,
         child_id: str | None = None,
         for_therapist_only: bool = False,
+        by: str | None = None,
     ) -> ReflectionQuery:
         tags = clean_tags([tag]) if tag else ()
         return cls(
@@ -129,6 +238,7 @@ class ReflectionQuery:
             tag=tags[0] if tags else None,
             child_id=child_id,
             for_therapist_only=for_therapist_only,
+            by=by,
         )
 
     def years(self, default_first: int, default_last: int) -> range:
@@ -148,10 +258,18 @@ class ReflectionQuery:
             return False
         if self.for_therapist_only and not reflection.for_therapist:
             return False
+        if self.by and reflection.by != self.by:
+            return False
         if self.words:
-            haystack = " ".join((reflection.text, *reflection.tags)).casefold()
+            haystack = searchable(reflection)
             return all(word in haystack for word in self.words)
         return True
+
+
+def searchable(reflection: Reflection) -> str:
+    """Every written word of a reflection and its tags, folded for searching."""
+    parts = [words for _, words in reflection.written_parts()]
+    return " ".join((*parts, *reflection.tags)).casefold()
 
 
 def newest_first(reflections: list[Reflection]) -> list[Reflection]:

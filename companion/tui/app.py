@@ -22,7 +22,7 @@ from companion.tui.screens.library import LibraryScreen
 from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScreen
 
 if TYPE_CHECKING:
-    from companion.domain.picker import Feeling
+    from companion.domain.states import Feeling
 
 LIGHT_THEME = "textual-light"
 REMINDERS_AFTER_SECONDS = 1.5

@@ -22,7 +22,8 @@ from companion.services import HomeSummary
 from companion.tui.base import CompanionNode
 
 if TYPE_CHECKING:
-    from companion.domain.picker import Feeling, Pick, TodaysPick
+    from companion.domain.picker import Pick, TodaysPick
+    from companion.domain.states import Feeling
     from companion.routine_service import Missed
 
 NARROW_WIDTH = 60

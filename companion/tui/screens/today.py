@@ -18,8 +18,9 @@ from textual.widgets import Button, Footer, Header, Select, Static, Tab, Tabs
 
 from companion.domain.activity import Activity
 from companion.domain.family import Child
-from companion.domain.picker import Conditions, Feeling, TodaysPick
+from companion.domain.picker import Conditions, TodaysPick
 from companion.domain.session_plan import SessionPlan
+from companion.domain.states import Feeling
 from companion.tui.base import CompanionNode
 from companion.tui.screens.choice import ChoiceScreen
 from companion.tui.screens.reflection import ReflectionDefaults

@@ -7,7 +7,8 @@ from textual.containers import Horizontal
 from textual.widgets import Select
 
 from companion.domain.activity import PLACES, Place
-from companion.domain.picker import Conditions, Feeling
+from companion.domain.picker import Conditions
+from companion.domain.states import Feeling
 
 MINUTES = [(f"Up to {m} min", m) for m in (5, 10, 15)]
 PLACE_CHOICES: list[tuple[str, Place]] = [
