@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, TypeVar
 from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
 from companion.domain.family import Caregiver, Child, Dimension, Family, TouchComfort, clean_name
-from companion.domain.reflection import Reflection, ReflectionQuery, clean_tags, clean_text
+from companion.domain.ids import new_id
+from companion.domain.reflection import Reflection, ReflectionDraft, ReflectionQuery, clean_tags
 from companion.store.datastore import DataStore, Restored
 from companion.store.repositories import (
     FamilyRepository,
@@ -21,6 +22,7 @@ from companion.store.repositories import (
 )
 
 if TYPE_CHECKING:
+    from companion.brief_service import BriefService
     from companion.domain.activity import Activity
     from companion.domain.library import CardFilter, LibraryCard, Played
     from companion.domain.picker import Conditions, TodaysPick
@@ -53,6 +55,13 @@ class Services:
         from companion.routine_service import RoutineService
 
         return RoutineService(self.store, self.family, self.clock)
+
+    @cached_property
+    def briefs(self) -> BriefService:
+        """Appointments and the session brief: `services.briefs.build(...)`."""
+        from companion.brief_service import BriefService
+
+        return BriefService(self)
 
     @cached_property
     def library_repo(self) -> LibraryRepository:
@@ -160,35 +169,85 @@ class Services:
         activities: tuple[str, ...] = (),
         enjoyed: tuple[str, ...] = (),
     ) -> Reflection:
+        """A quick reflection; `activities` are the ids of the cards played, `enjoyed` those
+        the child enjoyed."""
+        draft = ReflectionDraft(
+            text=text,
+            children=children,
+            by=by,
+            tags=tags,
+            for_therapist=for_therapist,
+            activities=activities,
+            enjoyed=enjoyed,
+        )
+        return self.save_reflection(draft)
+
+    def save_reflection(
+        self, draft: ReflectionDraft, *, editing: Reflection | None = None
+    ) -> Reflection:
         """Check everything first, then save; returns only once the save is on disk.
 
-        `activities` are the ids of the cards played, `enjoyed` those the child enjoyed."""
-        cleaned = clean_text(text)
+        Editing keeps the reflection's id and when it was first written, and notes the edit."""
+        reflection = self._checked(draft, editing)
+        if editing is None:
+            self.reflections.add(reflection)
+        else:
+            self.reflections.replace(editing, reflection)
+        return reflection
+
+    def _checked(self, draft: ReflectionDraft, editing: Reflection | None) -> Reflection:
+        from companion.domain import reflection as rules
+
+        written = draft.written()
         family = self.family()
-        child_ids = tuple(family.child_named(name).id for name in children)
-        if not child_ids and len(family.children) == 1:
+        child_ids = tuple(family.child_named(name).id for name in draft.children)
+        if not child_ids and editing is None and len(family.children) == 1:
             child_ids = (family.children[0].id,)
-        author = family.caregiver_named(by).id if by else None
-        if activities:
+        author = family.caregiver_named(draft.by).id if draft.by else None
+        if editing is not None and draft.activities == editing.activities:
+            played = editing.activities  # kept as they were, even if a card has gone since
+            liked = tuple(a for a in played if a in draft.enjoyed)
+        elif draft.activities:
             library = self.library()
-            played = tuple(_card_in(library, a).id for a in activities)
-            liked = tuple(a for a in played if a in {e.strip().casefold() for e in enjoyed})
+            played = tuple(_card_in(library, a).id for a in draft.activities)
+            liked = tuple(a for a in played if a in {e.strip().casefold() for e in draft.enjoyed})
         else:
             played, liked = (), ()
         now = self.clock()
-        reflection = Reflection(
-            text=cleaned,
-            day=now.date(),
-            written_at=now,
+        day = draft.day or (editing.day if editing else now.date())
+        if day > now.date():
+            raise CompanionError(f"{day} is still to come; a reflection is about a day so far.")
+        return Reflection(
+            id=editing.id if editing else new_id(),
+            text=written["text"],
+            day=day,
+            written_at=editing.written_at if editing else now,
+            edited_at=now if editing else None,
             children=child_ids,
             by=author,
-            tags=clean_tags(tags),
-            for_therapist=for_therapist,
+            tags=clean_tags(draft.tags),
+            for_therapist=draft.for_therapist,
             activities=played,
             enjoyed=liked,
+            routine=self.routines.named(draft.routine).id if draft.routine else None,
+            engagement=rules.engagement(draft.engagement),
+            before=rules.child_state(draft.before, "how your child was before"),
+            after=rules.child_state(draft.after, "how your child was after"),
+            feeling=rules.caregiver_feeling(draft.feeling),
+            noticed_child=written["noticed_child"],
+            noticed_self=written["noticed_self"],
+            rupture=written["rupture"],
+            repair=written["repair"],
+            questions=written["questions"],
         )
-        self.reflections.add(reflection)
+
+    def delete_reflection(self, reflection: Reflection) -> Reflection:
+        """Delete one; hand it back, so the screen can offer to undo."""
+        self.reflections.remove(reflection)
         return reflection
+
+    def undo_delete_reflection(self, reflection: Reflection) -> None:
+        self.reflections.add(reflection)
 
     def find_reflections(
         self,
@@ -199,9 +258,12 @@ class Services:
         tag: str | None = None,
         child: str | None = None,
         for_therapist_only: bool = False,
+        by: str | None = None,
     ) -> list[Reflection]:
-        child_id = self.family().child_named(child).id if child else None
+        family = self.family()
+        child_id = family.child_named(child).id if child else None
         query = ReflectionQuery.build(
+            by=family.caregiver_named(by).id if by else None,
             since=self.parse_day(since) if since else None,
             until=self.parse_day(until) if until else None,
             search=search,

@@ -178,17 +178,6 @@ def _moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def clean_text(text: str, *, may_be_empty: bool = False) -> str:
-    cleaned = text.strip()
-    if not cleaned and not may_be_empty:
-        raise CompanionError("The reflection is empty; write a few words about how it went.")
-    if len(cleaned) > MAX_TEXT:
-        raise CompanionError(
-            f"That reflection is longer than {MAX_TEXT:,} characters; please split it in two."
-        )
-    return cleaned
-
-
 def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Tags are single lowercase words; "#bedtime" and "Bedtime" are the same tag."""
     cleaned: list[str] = []
@@ -274,3 +263,65 @@ def searchable(reflection: Reflection) -> str:
 
 def newest_first(reflections: list[Reflection]) -> list[Reflection]:
     return sorted(reflections, key=lambda r: (r.day, r.written_at), reverse=True)
+
+
+@dataclass(frozen=True)
+class ReflectionDraft:
+    """What a form or a command hands over: people and routines by name, nothing checked
+    yet. `Services.save_reflection` checks it and turns it into a Reflection."""
+
+    text: str = ""  # what happened (a quick reflection is only this)
+    children: tuple[str, ...] = ()  # names
+    by: str | None = None  # a caregiver's name
+    tags: tuple[str, ...] = ()
+    for_therapist: bool = False
+    activities: tuple[str, ...] = ()  # card ids
+    enjoyed: tuple[str, ...] = ()  # card ids the child enjoyed
+    routine: str | None = None  # a routine's name
+    engagement: int | None = None
+    before: str | None = None
+    after: str | None = None
+    feeling: str | None = None
+    noticed_child: str = ""
+    noticed_self: str = ""
+    rupture: str = ""
+    repair: str = ""
+    questions: str = ""
+    day: date | None = None  # None: today
+
+    def written(self) -> dict[str, str]:
+        """The written parts, trimmed and checked for length; at least one must have words."""
+        parts = {name: getattr(self, name).strip() for name, _ in WRITTEN_PARTS}
+        for name, label in WRITTEN_PARTS:
+            if len(parts[name]) > MAX_TEXT:
+                raise CompanionError(
+                    f'"{label}" is longer than {MAX_TEXT:,} characters; please shorten it.'
+                )
+        if not any(parts.values()):
+            raise CompanionError("The reflection is empty; write a few words about how it went.")
+        return parts
+
+
+def child_state(value: str | None, what: str) -> ChildState | None:
+    return _checked_word(value, CHILD_STATES, what)
+
+
+def caregiver_feeling(value: str | None) -> Feeling | None:
+    return _checked_word(value, FEELINGS, "how you were")
+
+
+def engagement(value: int | None) -> int | None:
+    if value is not None and value not in ENGAGEMENT_RANGE:
+        raise CompanionError(f"Engagement is 1 to 5, not {value}; choose one of 1 2 3 4 5.")
+    return value
+
+
+def _checked_word(value: str | None, allowed: tuple[_Word, ...], what: str) -> _Word | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return _one_of(value.strip().casefold(), allowed, what)
+    except ValueError:
+        raise CompanionError(
+            f'"{value}" is not a word I know for {what}; choose one of: {", ".join(allowed)}.'
+        ) from None

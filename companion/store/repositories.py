@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tinydb import Query
+
+from companion.domain.appointment import Appointment
 from companion.domain.family import Caregiver, Child, Family
 from companion.domain.reflection import Reflection, ReflectionQuery, newest_first
 from companion.store.datastore import DataStore
-from companion.store.schema import FAMILY, REFLECTIONS, SETTINGS
+from companion.store.schema import APPOINTMENTS, FAMILY, REFLECTIONS, SETTINGS
 
+APPOINTMENTS_FILE = "appointments.json"
 FAMILY_FILE = "family.json"
 SETTINGS_FILE = "settings.json"
 REFLECTIONS_FOLDER = "reflections"
@@ -57,6 +61,18 @@ class ReflectionRepository:
         for year, records in sorted(by_year.items()):
             with self.store.transaction(self._file(year), REFLECTIONS) as database:
                 database.table("reflections").insert_multiple(records)
+
+    def replace(self, old: Reflection, new: Reflection) -> None:
+        """Save an edit. A new day in another year moves it: written there first, so a crash
+        between the two writes leaves it twice rather than nowhere."""
+        with self.store.transaction(self._file(new.day.year), REFLECTIONS) as database:
+            database.table("reflections").upsert(new.to_record(), Query().id == new.id)
+        if old.day.year != new.day.year:
+            self.remove(old)
+
+    def remove(self, reflection: Reflection) -> None:
+        with self.store.transaction(self._file(reflection.day.year), REFLECTIONS) as database:
+            database.table("reflections").remove(Query().id == reflection.id)
 
     def find(self, query: ReflectionQuery) -> list[Reflection]:
         years = self.years()
@@ -114,3 +130,24 @@ class SettingsRepository:
                 table.update({name: value})
             else:
                 table.insert({name: value})
+
+
+class AppointmentRepository:
+    def __init__(self, store: DataStore) -> None:
+        self.store = store
+
+    def load(self) -> list[Appointment]:
+        tables = self.store.read(APPOINTMENTS_FILE, APPOINTMENTS)
+        found = [Appointment.from_record(r) for r in tables.get("appointments", {}).values()]
+        return sorted(found, key=lambda a: a.day)
+
+    def save(self, appointment: Appointment) -> None:
+        """Add an appointment, or replace the one with its id."""
+        with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:
+            database.table("appointments").upsert(
+                appointment.to_record(), Query().id == appointment.id
+            )
+
+    def remove(self, appointment: Appointment) -> None:
+        with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:
+            database.table("appointments").remove(Query().id == appointment.id)

@@ -188,7 +188,30 @@ REMINDERS = FileKind(
     },
 )
 
+
+def _appointment(record: dict[str, Any]) -> object:
+    from companion.domain.appointment import Appointment
+
+    return Appointment.from_record(record)
+
+
+# Therapy appointments, for Home's "next appointment" and the brief's span.
+APPOINTMENTS = FileKind(
+    name="appointments",
+    schema=1,
+    tables={"appointments": TableSpec({"id": str, "day": str, "note": str}, parse=_appointment)},
+)
+
 KINDS = {
     kind.name: kind
-    for kind in (FAMILY, REFLECTIONS, SETTINGS, LIBRARY, ROUTINES, CHECKOFFS, REMINDERS)
+    for kind in (
+        FAMILY,
+        REFLECTIONS,
+        SETTINGS,
+        LIBRARY,
+        ROUTINES,
+        CHECKOFFS,
+        REMINDERS,
+        APPOINTMENTS,
+    )
 }
