@@ -38,7 +38,7 @@ class BriefService:
         return self.repo.load()
 
     def add_appointment(self, day: str, note: str = "") -> Appointment:
-        when = self.services.parse_day(day, "appointment date")
+        when = self.services.parse_day(day)
         note = note.strip()
         if len(note) > MAX_NOTE:
             raise CompanionError(

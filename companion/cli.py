@@ -15,7 +15,7 @@ from companion import messages
 from companion.cli_common import LazyGroup, print_json, services_of
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
-from companion.domain.reflection import Reflection
+from companion.domain.reflection import WRITTEN_PARTS, Reflection, ReflectionDraft
 from companion.paths import data_folder, demo_folder
 from companion.services import Services
 
@@ -59,6 +59,8 @@ def main() -> None:
         "session": "companion.cli_activities:session",
         "routines": "companion.cli_routines:routines",
         "remind": "companion.cli_remind:remind",
+        "appointments": "companion.cli_brief:appointments",
+        "brief": "companion.cli_brief:brief",
     },
 )
 @click.option(
@@ -210,6 +212,12 @@ def log() -> None:
 @click.option("--therapist", is_flag=True, help="Bring this up with our therapist.")
 @click.option("--activity", "played", multiple=True, help="The id of a game played (repeatable).")
 @click.option("--enjoyed", is_flag=True, help="The child enjoyed the games played.")
+@click.option("--feeling", help="How you are: calm, stretched or empty (running on empty).")
+@click.option("--engagement", type=click.IntRange(1, 5), help="How the child joined in, 1 to 5.")
+@click.option("--before", help="The child before: calm, wobbly or overwhelmed.")
+@click.option("--after", help="The child after: calm, wobbly or overwhelmed.")
+@click.option("--question", "questions", multiple=True, help="A question for our therapist.")
+@click.option("--date", "day", help="The day it is about, if not today (yesterday, 2026-03-01).")
 @click.pass_context
 def log_add(
     ctx: click.Context,
@@ -220,18 +228,31 @@ def log_add(
     therapist: bool,
     played: tuple[str, ...],
     enjoyed: bool,
+    feeling: str | None,
+    engagement: int | None,
+    before: str | None,
+    after: str | None,
+    questions: tuple[str, ...],
+    day: str | None,
 ) -> None:
-    """Write a quick reflection; prints its id once it is safely saved."""
-    reflection = services_of(ctx).add_reflection(
-        text,
+    """Write a reflection; prints its id once it is safely saved."""
+    services = services_of(ctx)
+    draft = ReflectionDraft(
+        text=text,
         children=children,
         by=by,
         tags=tags,
         for_therapist=therapist,
         activities=played,
         enjoyed=played if enjoyed else (),
+        feeling=feeling,
+        engagement=engagement,
+        before=before,
+        after=after,
+        questions="\n".join(questions),
+        day=services.parse_day(day) if day else None,
     )
-    click.echo(reflection.id)
+    click.echo(services.save_reflection(draft).id)
 
 
 @log.command("list")
@@ -240,6 +261,7 @@ def log_add(
 @click.option("--search", help="Words that must all appear.")
 @click.option("--tag", help="Only reflections with this tag.")
 @click.option("--child", help="Only reflections about this child.")
+@click.option("--by", help="Only reflections written by this caregiver.")
 @click.option("--therapist", is_flag=True, help="Only those marked for our therapist.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
@@ -250,13 +272,20 @@ def log_list(
     search: str | None,
     tag: str | None,
     child: str | None,
+    by: str | None,
     therapist: bool,
     as_json: bool,
 ) -> None:
     """List reflections, oldest first."""
     services = services_of(ctx)
     found = services.find_reflections(
-        since=since, until=until, search=search, tag=tag, child=child, for_therapist_only=therapist
+        since=since,
+        until=until,
+        search=search,
+        tag=tag,
+        child=child,
+        by=by,
+        for_therapist_only=therapist,
     )
     people = services.family()
     if as_json:
@@ -267,8 +296,11 @@ def log_list(
         return
     for reflection in found:
         click.echo(_reflection_heading(reflection, people))
-        for line in reflection.text.splitlines():
-            click.echo(f"  {line}")
+        for label, words in reflection.written_parts():
+            if label != WRITTEN_PARTS[0][1]:  # what happened needs no label
+                click.echo(f"  {label}:")
+            for line in words.splitlines():
+                click.echo(f"  {line}")
 
 
 def _reflection_json(reflection: Reflection, people: Family) -> dict[str, Any]:
@@ -288,6 +320,8 @@ def _reflection_heading(reflection: Reflection, people: Family) -> str:
         parts.append(" ".join(f"#{t}" for t in reflection.tags))
     if reflection.for_therapist:
         parts.append("for our therapist")
+    if reflection.edited_at:
+        parts.append(f"edited {reflection.edited_at:%d %b %H:%M}")
     return " · ".join(parts)
 
 

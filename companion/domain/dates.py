@@ -9,11 +9,16 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200  # beyond these a date is a slip of the keybo
 
 
 def parse_date(text: str, *, today: date, what: str = "date") -> date:
-    """Accept YYYY-MM-DD, "today", "yesterday", "tomorrow" or "N days ago"."""
+    """Accept YYYY-MM-DD, "today", "yesterday", "tomorrow", "N days ago", "in N days"
+    (weeks too)."""
     cleaned = text.strip().lower()
     if cleaned in _RELATIVE:
         return today + timedelta(days=_RELATIVE[cleaned])
     words = cleaned.split()
+    if len(words) == 3 and words[0] == "in" and words[1].isdigit():
+        ahead = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(words[2])
+        if ahead is not None and int(words[1]) <= 3660:
+            return today + timedelta(days=int(words[1]) * ahead)
     if len(words) == 3 and words[1] in ("day", "days") and words[2] == "ago" and words[0].isdigit():
         return today - timedelta(days=int(words[0]))
     if (

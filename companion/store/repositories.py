@@ -66,7 +66,10 @@ class ReflectionRepository:
         """Save an edit. A new day in another year moves it: written there first, so a crash
         between the two writes leaves it twice rather than nowhere."""
         with self.store.transaction(self._file(new.day.year), REFLECTIONS) as database:
-            database.table("reflections").upsert(new.to_record(), Query().id == new.id)
+            # Removed and written anew: an update would keep parts the edit cleared.
+            table = database.table("reflections")
+            table.remove(Query().id == new.id)
+            table.insert(new.to_record())
         if old.day.year != new.day.year:
             self.remove(old)
 

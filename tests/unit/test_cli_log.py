@@ -166,3 +166,49 @@ def test_one_child_families_need_not_name_the_child(cli: CliRunner) -> None:
     cli("family", "add-child", "Ada", "--born", "2020-01-01")
     cli("log", "add", "Snack and a story")
     assert listed(cli)[0]["children"] == ["Ada"]
+
+
+def test_log_add_takes_the_full_reflection_parts(cli: CliRunner, family: None) -> None:
+    code, _, err = cli(
+        "log",
+        "add",
+        "Bedtime story, then a wobble.",
+        "--child",
+        "Leo",
+        "--by",
+        "Jordan",
+        "--feeling",
+        "empty",
+        "--engagement",
+        "3",
+        "--before",
+        "overwhelmed",
+        "--after",
+        "Calm",
+        "--question",
+        "Is a night light fine?",
+        "--question",
+        "How long should the story be?",
+        "--date",
+        "yesterday",
+    )
+    assert (code, err) == (0, "")
+    [saved] = listed(cli, "--by", "Jordan")
+    assert saved["day"] == "2026-11-22"
+    assert (saved["feeling"], saved["engagement"], saved["before"], saved["after"]) == (
+        "empty",
+        3,
+        "overwhelmed",
+        "calm",
+    )
+    assert saved["questions"] == "Is a night light fine?\nHow long should the story be?"
+    assert listed(cli, "--by", "Sam") == []
+    code, out, _ = cli("log", "list")
+    assert "  Questions for our therapist:\n  Is a night light fine?\n" in out
+
+
+def test_log_add_refuses_an_engagement_out_of_range(cli: CliRunner, family: None) -> None:
+    code, _, err = cli("log", "add", "ok", "--engagement", "9")
+    assert code == 2
+    assert "9 is not in the range 1<=x<=5" in err
+    assert listed(cli) == []
