@@ -9,7 +9,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from companion.domain.appointment import Appointment
 from companion.domain.family import Caregiver, Child, Dimension, TouchComfort
 from companion.domain.reflection import Reflection
 from companion.domain.routine import Checkoff, Routine
@@ -91,6 +93,14 @@ _OWN_STATE = [
     "",
     "",
 ]
+# A hard moment and how we found each other again, for the moments tagged "repair".
+_RUPTURES = [
+    ("I raised my voice about the shoes.", "We hugged in the car and I said sorry first."),
+    (
+        "{child} slammed the door and shouted that I never listen.",
+        "I waited nearby; later we had a snack and I said I had been listening now.",
+    ),
+]
 _QUESTIONS = [
     "How do we handle the shoe battle without it becoming a power struggle?",
     "Is it normal that bedtime is harder after contact visits?",
@@ -157,6 +167,20 @@ def seed(
         history(today, (sam, jordan), (mia, leo), random.Random(2026), days=days, per_day=per_day)
     )
     seed_routines(services, today, days)
+    seed_appointments(services, today, days)
+
+
+APPOINTMENT_EVERY = timedelta(weeks=3)
+
+
+def seed_appointments(services: Services, today: date, days: int) -> None:
+    """An appointment every three weeks, the next one tomorrow: so the demo offers to
+    prepare the brief, and the brief runs from three weeks ago."""
+    day = today + timedelta(days=1)
+    while day > today - timedelta(days=days):
+        note = "with our therapist" if day > today else ""
+        services.briefs.repo.save(Appointment(day=day, note=note))
+        day -= APPOINTMENT_EVERY
 
 
 def seed_routines(services: Services, today: date, days: int) -> int:
@@ -207,24 +231,26 @@ def history(
     """Reflections for the `days` before today; each day writes a number drawn from `per_day`.
     The benchmarks use it too, for a ten-year family."""
     made: list[Reflection] = []
+    # The full form's numbers come from a second generator, so the first one draws the same
+    # moments as before.
+    numbers = random.Random(7)
     for days_ago in range(days, 0, -1):
         day = today - timedelta(days=days_ago)
         for _ in range(rng.choice(per_day)):
             child = rng.choice(children)
             text, tags, played = rng.choice(_MOMENTS)
-            body = text.format(child=child.name)
             own = rng.choice(_OWN_STATE)
             for_therapist = rng.random() < 0.08
-            if own:
-                body += " " + own
-            if for_therapist:
-                body += " Question for our therapist: " + rng.choice(_QUESTIONS)
+            question = rng.choice(_QUESTIONS) if for_therapist else ""
             written = datetime.combine(
                 day, time(rng.choice((7, 8, 16, 19, 20, 21)), rng.randrange(60))
             )
+            rupture, repair = (
+                numbers.choice(_RUPTURES) if "repair" in tags or "regulation" in tags else ("", "")
+            )
             made.append(
                 Reflection(
-                    text=body,
+                    text=text.format(child=child.name),
                     day=day,
                     written_at=written,
                     children=(child.id,),
@@ -233,6 +259,27 @@ def history(
                     for_therapist=for_therapist,
                     activities=played,
                     enjoyed=played,
+                    noticed_self=own,
+                    questions=question,
+                    rupture=rupture.format(child=child.name),
+                    repair=repair,
+                    **_numbers(numbers, days_ago),
                 )
             )
     return made
+
+
+def _numbers(rng: random.Random, days_ago: int) -> dict[str, Any]:
+    """Engagement, the child before and after, and the caregiver's own state, on most
+    reflections; the last two weeks are harder, so the demo brief has a gentle line."""
+    if rng.random() < 0.3:
+        return {}
+    tired = days_ago <= 14
+    return {
+        "engagement": rng.choice((2, 3, 3, 4, 4, 5)),
+        "before": rng.choice(("calm", "wobbly", "wobbly", "overwhelmed")),
+        "after": rng.choice(("calm", "calm", "calm", "wobbly")),
+        "feeling": rng.choice(
+            ("stretched", "empty", "stretched", "calm") if tired else ("calm", "calm", "stretched")
+        ),
+    }

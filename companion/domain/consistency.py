@@ -40,7 +40,7 @@ class WeekRow:
         """ "Bedtime happened 6 of 7 evenings this week." Counted up to today; a past week
         is "that week"."""
         planned = self.planned_so_far(today)
-        part = _part_of_day(self.routine)
+        part = part_of_day(self.routine)
         past = self.cells[-1].day < today
         week = "that week" if past else "this week"
         if planned == 0:
@@ -86,7 +86,8 @@ def week_grid(
     return rows
 
 
-def _part_of_day(routine: Routine) -> str:
+def part_of_day(routine: Routine) -> str:
+    """ "mornings", "afternoons" or "evenings", by when the routine starts."""
     hour = routine.start.hour
     if hour < 12:
         return "mornings"
