@@ -88,7 +88,9 @@ def brief(
     first, last = briefs.span(since, until)
     content = briefs.render(briefs.build(first, last, redact=redact), chosen)
     if output is None:
-        click.get_binary_stream("stdout").write(content)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
         return
     path = briefs.write(content, Path(output))
     click.echo(f"Saved the brief for {first:%d %b} to {last:%d %b %Y} to {path}.")
