@@ -135,8 +135,9 @@ class BriefDocument(FPDF):
 
     def line_count(self, width: float, line: float, text: str, padding: Padding = _NONE) -> int:
         """How many lines `text` wraps to in the current font, without drawing it."""
-        room = width - 2 * self.c_margin - padding.left - padding.right
-        if width and "\n" not in text and self.get_string_width(text) <= room:
+        full = width or self.w - self.r_margin - self.x  # 0 means "to the right margin"
+        room = full - 2 * self.c_margin - padding.left - padding.right
+        if "\n" not in text and self.get_string_width(text) <= room:
             return 1  # most table cells: no need for fpdf2's full (slow) line breaking
         lines = self.multi_cell(
             width, line, text, dry_run=True, output=MethodReturnValue.LINES, padding=padding
