@@ -201,6 +201,24 @@ def measure(runs: int) -> list[Row]:
         )
     )
 
+    slowest_filter, key_round = reflections_search(ten_years)
+    rows.append(
+        Row(
+            "Reflections: the slowest typical search or filter over 10 years (median)",
+            ms(slowest_filter),
+            "< 100 ms",
+            slowest_filter.seconds < 0.1,
+        )
+    )
+    rows.append(
+        Row(
+            "Reflections: a search key until the list is drawn (80x24, CPU)",
+            ms(key_round),
+            "< 100 ms",
+            key_round.seconds < 0.1,
+        )
+    )
+
     home = tui_ready(
         f"{' '.join(companion)} --data-dir {ten_years}", "this week", max(3, runs // 2)
     )
@@ -237,6 +255,27 @@ def library_rerender(folder: Path) -> Figure:
     figures = asyncio.run(measure(build_app(Services(folder)), 1, (80, 24)))
     samples = figures["search round"] + figures["filter round"]
     return Figure(statistics.median(samples), 0)
+
+
+def reflections_search(folder: Path) -> tuple[Figure, Figure]:
+    """As bench/reflections_filter.py measures: the slowest of the typical queries on every
+    reflection loaded, and a typed key on the Reflections screen until it is drawn."""
+    import asyncio
+    import statistics
+
+    from bench.reflections_filter import filter_figures, measure, typical_queries
+    from companion.domain.reflection import ReflectionQuery
+    from companion.services import Services
+    from companion.tui.app import build_app
+    from companion.tui.screens.reflections import ReflectionIndex
+
+    services = Services(folder)
+    index = ReflectionIndex.of(services.reflections.find(ReflectionQuery()))
+    queries = typical_queries(services.family(), date.today())
+    figures = filter_figures(index, queries, 9)
+    slowest = max(statistics.median(screen_way) for screen_way, _, _ in figures.values())
+    keys = asyncio.run(measure(build_app(services), 20, (80, 24)))["key round"]
+    return Figure(slowest, 0), Figure(statistics.median(keys), 0)
 
 
 def one_save(folder: Path, runs: int) -> Figure:

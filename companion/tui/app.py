@@ -22,6 +22,7 @@ from companion.tui.screens.library import LibraryScreen
 from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScreen
 
 if TYPE_CHECKING:
+    from companion.domain.reflection import ReflectionDraft
     from companion.domain.states import Feeling
 
 LIGHT_THEME = "textual-light"
@@ -60,6 +61,20 @@ class CompanionApp(App[None], CompanionNode):
             id="routines",
             tooltip="The family's routines: check off, the week, now and next",
         ),
+        Binding(
+            "v",
+            "open_reflections",
+            "Reflections",
+            id="reflections",
+            tooltip="Everything written: search, read in full, change, delete (with undo)",
+        ),
+        Binding(
+            "b",
+            "open_brief",
+            "Brief",
+            id="brief",
+            tooltip="The session brief, to bring to our therapist",
+        ),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="toggle-theme"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -97,7 +112,15 @@ class CompanionApp(App[None], CompanionNode):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Reflections and games need a family to be about: not during the first-run setup
         # (the Library, too, would cover the setup a new family is in the middle of).
-        if action in ("reflect", "open_today", "start_session", "open_library", "open_routines"):
+        if action in (
+            "reflect",
+            "open_today",
+            "start_session",
+            "open_library",
+            "open_routines",
+            "open_reflections",
+            "open_brief",
+        ):
             return self.state.family.is_set_up
         return True
 
@@ -106,11 +129,29 @@ class CompanionApp(App[None], CompanionNode):
     def action_reflect(self) -> None:
         self.reflect_on(self.state.reflection_defaults)
 
-    def reflect_on(self, defaults: ReflectionDefaults) -> None:
-        """The reflection form, prefilled (after a game: what was played)."""
-        if isinstance(self.screen, ReflectionScreen):
+    def action_reflect_full(self) -> None:
+        self.reflect_on(self.state.reflection_defaults, full=True)
+
+    def reflect_on(
+        self,
+        defaults: ReflectionDefaults,
+        *,
+        full: bool = False,
+        draft: ReflectionDraft | None = None,
+    ) -> None:
+        """The reflection form, prefilled (after a game: what was played). `full`: the full
+        form, with what the quick one held (`draft`) when it came from there."""
+        from companion.tui.screens.reflection_full import FullReflectionScreen
+
+        family = self.state.family
+        if isinstance(self.screen, ReflectionScreen | FullReflectionScreen) or not family.is_set_up:
             return
-        self.push_screen(ReflectionScreen(self.state.family, defaults), self._after_reflection)
+        form: ReflectionScreen | FullReflectionScreen = (
+            FullReflectionScreen(family, defaults, draft=draft)
+            if full
+            else ReflectionScreen(family, defaults)
+        )
+        self.push_screen(form, self._after_reflection)
 
     def action_open_today(self, start_session: bool = False) -> None:
         from companion.tui.screens.session import SessionScreen
@@ -154,6 +195,28 @@ class CompanionApp(App[None], CompanionNode):
                 return
         self.push_screen(RoutinesScreen())
 
+    def action_open_reflections(self) -> None:
+        from companion.tui.screens.reflections import ReflectionsScreen
+
+        # Not on top of itself, nor behind a form or question in front.
+        if isinstance(self.screen, ReflectionsScreen | ModalScreen):
+            return
+        self.push_screen(ReflectionsScreen())
+
+    def action_open_brief(self, appointments: bool = False) -> None:
+        """The session brief; `appointments`: with the appointments on top (to add one)."""
+        from companion.tui.screens.brief import BriefScreen
+
+        # Not on top of itself, nor behind a form or question in front.
+        if isinstance(self.screen, BriefScreen | ModalScreen):
+            return
+        for screen in self.screen_stack:  # from the appointments: back to the brief
+            if isinstance(screen, BriefScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        self.push_screen(BriefScreen(show_appointments=appointments))
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
         self._remember_theme(self.theme)
@@ -165,6 +228,11 @@ class CompanionApp(App[None], CompanionNode):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Write a reflection", "A quick note on how it went (r)", self.action_reflect
+        )
+        yield SystemCommand(
+            "Write a full reflection",
+            "Engagement, before and after, what I noticed, rupture and repair, questions",
+            self.action_reflect_full,
         )
         yield SystemCommand(
             "Today's connection game", "A game for each child, and why (t)", self.action_open_today
@@ -183,6 +251,16 @@ class CompanionApp(App[None], CompanionNode):
             "Routines",
             "Morning, after school, bedtime: check off, the week, now and next (o)",
             self.action_open_routines,
+        )
+        yield SystemCommand(
+            "Reflections",
+            "Everything written, newest first: search, filter, read, change, delete (v)",
+            self.action_open_reflections,
+        )
+        yield SystemCommand(
+            "Session brief",
+            "Since the last appointment, for our therapist: preview, save as a file (b)",
+            self.action_open_brief,
         )
         yield SystemCommand(
             "Help", "The keys of this screen, and what companion is for (?)", self.action_help

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from companion.domain.appointment import Appointment
 from companion.domain.family import Child, Family
 from companion.domain.reflection import Reflection
 from companion.domain.routine import DayChange, Occurrence, Routine
@@ -37,6 +38,8 @@ class HomeScreen(Screen[None], CompanionNode):
         Binding("n", "now_next", "Now and next", id="home-now-next", tooltip="The child's view"),
     ]
     glance: RoutinesAtAGlance | None = None
+    appointment: Appointment | None = None  # the next one, as last loaded
+    offered_brief = False  # the day before an appointment, a note is shown once per run
 
     class Loaded(Message):
         def __init__(self, summary: HomeSummary) -> None:
@@ -48,6 +51,12 @@ class HomeScreen(Screen[None], CompanionNode):
             super().__init__()
             self.picks = picks
 
+    class AppointmentLoaded(Message):
+        def __init__(self, appointment: Appointment | None, prepare: bool) -> None:
+            super().__init__()
+            self.appointment = appointment
+            self.prepare = prepare  # tomorrow (or today): time to prepare the brief
+
     class RoutinesLoaded(Message):
         def __init__(self, routines: RoutinesAtAGlance) -> None:
             super().__init__()
@@ -58,7 +67,9 @@ class HomeScreen(Screen[None], CompanionNode):
         with Vertical(id="home-body"):
             yield Static("", id="home-notice", classes="panel")
             with Grid(id="home-grid"):
-                yield Static("Opening your family's notes…", id="family", classes="panel")
+                with Vertical(id="family", classes="panel"):
+                    yield Static("Opening your family's notes…", id="family-words")
+                    yield KeptTogether(id="appointment")
                 yield Static("", id="week", classes="panel")
                 yield Static(PICK_PLACEHOLDER, id="today-pick", classes="panel hint")
                 yield Static(ROUTINE_PLACEHOLDER, id="next-routine", classes="panel hint")
@@ -97,16 +108,18 @@ class HomeScreen(Screen[None], CompanionNode):
             self.app.push_screen(SetupScreen(summary.family), lambda _: self.reload())
             return
         today = self.companion.services.today()
-        self.query_one("#family", Static).update(describe_family(summary.family, today))
+        self.query_one("#family-words", Static).update(describe_family(summary.family, today))
         self.query_one("#week", Static).update(describe_week(summary.reflections_this_week))
         self._show_recent(summary)
         self._load_picks(self.companion.state.feeling or "calm")
         self._load_routines()
+        self._load_appointment()
 
     def on_screen_resume(self) -> None:
         # Back from Today: the caregiver may have said how they are, so the picks may differ.
         if self.companion.state.family.is_set_up:
             self._load_picks(self.companion.state.feeling or "calm")
+            self._load_appointment()  # one may have been added in the brief
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-picks")
     def _load_picks(self, feeling: Feeling) -> None:
@@ -165,9 +178,43 @@ class HomeScreen(Screen[None], CompanionNode):
         """Back from a routine screen: what is next may have changed."""
         self._load_routines()
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-appointment")
+    def _load_appointment(self) -> None:
+        briefs = self.companion.services.briefs
+        coming = briefs.next_appointment()
+        self.post_message(self.AppointmentLoaded(coming, briefs.offer_to_prepare() is not None))
+
+    @on(AppointmentLoaded)
+    def _show_appointment(self, event: AppointmentLoaded) -> None:
+        from companion.tui.screens.appointments import how_far
+
+        today = self.companion.services.today()
+        coming = self.appointment = event.appointment
+        line = self.query_one("#appointment", KeptTogether)
+        line.show(*describe_appointment(coming, event.prepare, today))
+        line.set_class(coming is None, "hint")
+        if coming is not None and event.prepare and not self.offered_brief:
+            self.offered_brief = True  # once per run, on the day before (or the day)
+            self.notify(
+                f"The appointment is {how_far(coming.day, today)}. "
+                "When you have a quiet moment, press b to prepare the brief.",
+                title="Our therapist",
+                timeout=10,
+                markup=False,
+            )
+
+    @on(events.Click, "#appointment")
+    def _open_brief(self) -> None:
+        # With no appointment yet, the brief opens with the appointments on top, to add one.
+        self.companion.action_open_brief(appointments=self.appointment is None)
+
     @on(events.Click, "#today-pick")
     def _open_today(self) -> None:
         self.companion.action_open_today()
+
+    @on(events.Click, "#recent, #recent *")
+    def _open_reflections(self) -> None:
+        self.companion.action_open_reflections()
 
     def show_worker_error(self, text: str) -> bool:
         notice = self.query_one("#home-notice", Static)
@@ -216,6 +263,42 @@ def describe_routines(glance: RoutinesAtAGlance, today: date) -> Text:
             text.append(f'To say: "{change.say_to_child}"\n', style="dim")
     text.rstrip()
     return text
+
+
+class KeptTogether(Static):
+    """Words in two parts, on one line when they fit, else each part on a line of its own
+    (so "(in 3 days)" never splits on a narrow screen)."""
+
+    parts: tuple[str, str] = ("", "")
+
+    def show(self, first: str, second: str, style: str = "") -> None:
+        self.parts = (first, second)
+        self.styles.text_style = style or "none"
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        first, second = self.parts
+        width = self.content_size.width
+        fits = not width or len(first) + 1 + len(second) <= width
+        self.update(Text(f"{first} {second}" if fits else f"{first}\n{second}"))
+
+
+def describe_appointment(
+    appointment: Appointment | None, prepare: bool, today: date
+) -> tuple[str, str, str]:
+    """The line under the family, in two parts and a style: the next appointment, and the
+    day before it, the offer to prepare the brief."""
+    from companion.tui.screens.appointments import how_far, short_day
+
+    if appointment is None:
+        return "No appointment noted yet.", "Add one: b, then a.", ""
+    far = how_far(appointment.day, today)
+    if prepare:
+        return f"Appointment {far}.", "Press b to prepare the brief.", "bold"
+    return f"Next appointment: {short_day(appointment.day, today)}", f"({far})", ""
 
 
 def describe_family(family: Family, today: date) -> Text:

@@ -1,4 +1,5 @@
-"""The quick reflection: thirty seconds, one key from anywhere, remembering the last choices."""
+"""The quick reflection: thirty seconds, one key from anywhere, remembering the last choices.
+One more key ("More") carries what was typed into the full form."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion import messages
 from companion.domain.family import Family
+from companion.domain.reflection import ReflectionDraft
+from companion.domain.states import FEELING_WORDS, FEELINGS
 from companion.tui.base import CompanionNode
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
@@ -28,6 +31,8 @@ class ReflectionDefaults:
     # What was just played (card ids, and their titles to show); never remembered past one form.
     activities: tuple[str, ...] = ()
     activity_titles: tuple[str, ...] = ()
+    # A routine's name, when the reflection is about one (the full form's "which routine").
+    routine: str | None = None
 
 
 class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
@@ -35,6 +40,13 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="reflection-cancel"),
+        Binding(
+            "ctrl+o",
+            "more",
+            "More",
+            id="reflection-more",
+            tooltip="The full form: engagement, before and after, what I noticed",
+        ),
     ]
 
     def __init__(self, family: Family, defaults: ReflectionDefaults) -> None:
@@ -54,6 +66,8 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
             if self.defaults.activities:
                 yield Static(Text(f"Played: {self._played_titles()}"), id="played")
                 yield MarkedCheckbox(self._enjoyed_label(), id="enjoyed", compact=True)
+            if self.defaults.routine:
+                yield Static(Text(f"Routine: {self.defaults.routine}"), id="routine")
             if len(self.family.children) > 1:
                 with Horizontal(id="children"):
                     yield Label("About")
@@ -73,10 +87,18 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
                     id="by",
                     compact=True,
                 )
+                yield Select(
+                    [(FEELING_WORDS[f], f) for f in FEELINGS],
+                    prompt="How I am",
+                    value=self.companion.state.feeling or Select.NULL,
+                    id="how-i-am",
+                    compact=True,
+                )
                 yield Input(placeholder="tags, e.g. bedtime calm", id="tags", compact=True)
             yield MarkedCheckbox("Bring this to our therapist", id="therapist", compact=True)
             yield Static("", id="reflection-error", classes="error-line")
             with Horizontal(id="reflection-buttons"):
+                yield Button("More (ctrl+o)", id="more", tooltip="Switch to the full form")
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
 
@@ -103,48 +125,50 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
         text.focus()
         text.move_cursor(text.document.end)
 
+    def _draft(self) -> ReflectionDraft:
+        """Everything on the form as it stands."""
+        author = self.query_one("#by", Select).value
+        feeling = self.query_one("#how-i-am", Select).value
+        return ReflectionDraft(
+            text=self.query_one("#text", TextArea).text,
+            children=tuple(
+                box.name or "" for box in self.query(".child").results(MarkedCheckbox) if box.value
+            ),
+            by=author if isinstance(author, str) else None,
+            tags=tuple(self.query_one("#tags", Input).value.split()),
+            for_therapist=self.query_one("#therapist", MarkedCheckbox).value,
+            activities=self.defaults.activities,
+            enjoyed=self.defaults.activities if self._enjoyed() else (),
+            routine=self.defaults.routine,
+            feeling=feeling if isinstance(feeling, str) else None,
+        )
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        text = self.query_one("#text", TextArea).text
-        children = tuple(
-            box.name or "" for box in self.query(".child").results(MarkedCheckbox) if box.value
-        )
-        author = self.query_one("#by", Select).value
-        by = author if isinstance(author, str) else None
-        tags = tuple(self.query_one("#tags", Input).value.split())
-        therapist = self.query_one("#therapist", MarkedCheckbox).value
-        enjoyed = self.defaults.activities if self._enjoyed() else ()
         self.query_one("#save", Button).disabled = True
-        self._save(text, children, by, tags, therapist, enjoyed)
+        self._save(self._draft())
 
     def _enjoyed(self) -> bool:
         boxes = self.query("#enjoyed").results(MarkedCheckbox)
         return any(box.value for box in boxes)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(
-        self,
-        text: str,
-        children: tuple[str, ...],
-        by: str | None,
-        tags: tuple[str, ...],
-        therapist: bool,
-        enjoyed: tuple[str, ...],
-    ) -> None:
-        self.companion.services.add_reflection(
-            text,
-            children=children,
-            by=by,
-            tags=tags,
-            for_therapist=therapist,
-            activities=self.defaults.activities,
-            enjoyed=enjoyed,
-        )
-        self.app.call_from_thread(self._saved, ReflectionDefaults(children, by))
+    def _save(self, draft: ReflectionDraft) -> None:
+        self.companion.services.save_reflection(draft)
+        self.app.call_from_thread(self._saved, ReflectionDefaults(draft.children, draft.by))
 
     def _saved(self, defaults: ReflectionDefaults) -> None:
         self.app.notify(messages.SAVED_REFLECTION, timeout=4, markup=False)
         self.dismiss(defaults)
+
+    @on(Button.Pressed, "#more")
+    def action_more(self) -> None:
+        """The full form in this one's place, with every word and choice carried over."""
+        if self.query_one("#save", Button).disabled:
+            return  # already on its way to being saved
+        app, draft = self.companion, self._draft()
+        self.dismiss(None)
+        app.reflect_on(self.defaults, full=True, draft=draft)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,0 +1,370 @@
+"""The session brief: the span (since the last appointment, until today, by default), names
+replaced by initials if asked, a preview, and saving as Markdown, HTML or PDF.
+
+The brief is built and rendered in a thread (it reads every reflection and check-off of the
+span); the screen only shows what the last build found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.worker import get_current_worker
+
+from companion.brief_service import BRIEF_FORMATS, BriefFormat, default_file_name
+from companion.domain.appointment import DEFAULT_SPAN_DAYS, Appointment
+from companion.tui.base import CompanionNode
+from companion.tui.screens.appointments import short_day
+from companion.tui.screens.routines import FormScreen
+from companion.tui.widgets.marked_checkbox import MarkedCheckbox
+
+if TYPE_CHECKING:
+    from companion.services import Services
+
+FORM_NAMES: dict[BriefFormat, str] = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
+WHERE_FILES_GO = "Saving asks where (Documents first); only you can read the file."
+
+
+@dataclass(frozen=True)
+class Built:
+    """One build of the preview: for these inputs, this span, this Markdown."""
+
+    asked: tuple[str, str, bool]  # since and until as typed, initials or not
+    since: date
+    until: date
+    markdown: str
+    span_line: str
+
+
+def span_words(since: date, until: date, appointments: list[Appointment], today: date) -> str:
+    """ "Since the appointment on Mon 2 Nov, until today." and its kin."""
+    end = "until today" if until == today else f"until {short_day(until, today)}"
+    if any(a.day == since for a in appointments):
+        return f"Since the appointment on {short_day(since, today)}, {end}."
+    if (
+        not appointments
+        and until == today
+        and since == today - timedelta(days=DEFAULT_SPAN_DAYS - 1)
+    ):
+        return "The last four weeks, until today (no appointment noted yet: a adds one)."
+    return f"From {short_day(since, today)}, {end}."
+
+
+def offered_folder() -> Path:
+    """Where saving looks first: the Documents folder if there is one, else home."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
+def as_typed(path: Path) -> str:
+    """A path as a person would type it: ~ for the home folder."""
+    home = Path.home()
+    try:
+        return str(Path("~") / path.relative_to(home))
+    except ValueError:
+        return str(path)
+
+
+def read_span(services: Services, since_text: str, until_text: str) -> tuple[date, date]:
+    """The span typed on the screen, checked (in a thread: it reads the appointments).
+    An empty box stands for the default."""
+    briefs = services.briefs
+    default_since, default_until = briefs.span()
+    since = services.parse_day(since_text, "start date") if since_text.strip() else default_since
+    until = services.parse_day(until_text, "end date") if until_text.strip() else default_until
+    return briefs.span(since.isoformat(), until.isoformat())
+
+
+class BriefScreen(Screen[None], CompanionNode):
+    CSS_PATH = "brief.tcss"
+    TITLE = "Session brief"
+    SUB_TITLE = "to bring to our therapist"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "appointments", "Appointments", id="brief-appointments",
+                tooltip="The appointments: add one, delete one (the brief starts at the last)"),
+        Binding("i", "toggle_initials", "Initials", id="brief-initials",
+                tooltip="Replace names with initials, or show them again"),
+        Binding("m", "save('md')", "Save .md", id="brief-save-md",
+                tooltip="Save the brief as Markdown (plain text)"),
+        Binding("h", "save('html')", "Save HTML", id="brief-save-html",
+                tooltip="Save the brief as a printable web page"),
+        Binding("p", "save('pdf')", "Save PDF", id="brief-save-pdf",
+                tooltip="Save the brief as a PDF"),
+        Binding("escape", "back", "Back", id="brief-back"),
+    ]  # fmt: skip
+
+    class SpanReady(Message):
+        def __init__(self, since: date, until: date, folder: Path) -> None:
+            super().__init__()
+            self.since = since
+            self.until = until
+            self.folder = folder
+
+    class Ready(Message):
+        def __init__(self, built: Built) -> None:
+            super().__init__()
+            self.built = built
+
+    class SaveAsked(Message):
+        def __init__(self, form: BriefFormat, since: date, until: date, redact: bool) -> None:
+            super().__init__()
+            self.form = form
+            self.since = since
+            self.until = until
+            self.redact = redact
+
+    def __init__(self, show_appointments: bool = False) -> None:
+        super().__init__()
+        self.show_appointments = show_appointments
+        self.defaults: tuple[str, str] | None = None  # the default span, as the boxes show it
+        self.folder: Path | None = None  # where saving looks first
+        self.built: Built | None = None
+        self._asked: tuple[str, str, bool] | None = None  # what the last build was asked for
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="brief-body"):
+            with Horizontal(id="brief-span"):
+                yield Label("From")
+                yield Input(id="since", compact=True, placeholder="2026-11-02")
+                yield Label("until", id="until-label")
+                yield Input(id="until", compact=True, placeholder="today")
+                yield MarkedCheckbox("Replace names with initials", id="initials", compact=True)
+            yield Static("Finding the span since the last appointment…", id="brief-span-line")
+            yield Static("", id="brief-error", classes="error-line")
+            with VerticalScroll(id="brief-preview", classes="panel"):
+                yield Static("Putting the brief together…", id="brief-waiting", classes="hint")
+            yield Static(WHERE_FILES_GO, id="brief-where", classes="hint")
+            with Horizontal(id="brief-buttons"):
+                for form, name in FORM_NAMES.items():
+                    key = {"md": "m", "html": "h", "pdf": "p"}[form]
+                    yield Button(f"Save as {name} ({key})", id=f"save-{form}", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#brief-preview").border_title = "Preview"
+        self.query_one("#brief-error").display = False
+        self.query_one("#brief-preview").focus()
+        if self.show_appointments:  # from Home with no appointment yet: add one first
+            self.show_appointments = False
+            self.action_appointments()
+
+    def on_screen_resume(self) -> None:
+        # First shown, and back from the appointments: the default span may have moved.
+        self._load_span()
+
+    # -- the span and the preview -----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-span")
+    def _load_span(self) -> None:
+        since, until = self.companion.services.briefs.span()
+        self.post_message(self.SpanReady(since, until, offered_folder()))
+
+    @on(SpanReady)
+    def _span_ready(self, event: SpanReady) -> None:
+        self.folder = self.folder or event.folder
+        since_box = self.query_one("#since", Input)
+        until_box = self.query_one("#until", Input)
+        typed = (since_box.value, until_box.value)
+        new = (event.since.isoformat(), event.until.isoformat())
+        if self.defaults is None or typed == self.defaults:  # not changed by hand: follow
+            since_box.value, until_box.value = new
+        changed = self.defaults != new
+        self.defaults = new
+        self.rebuild(force=changed)  # an appointment added or deleted: the words may change
+
+    def inputs(self) -> tuple[str, str, bool]:
+        return (
+            self.query_one("#since", Input).value,
+            self.query_one("#until", Input).value,
+            self.query_one("#initials", MarkedCheckbox).value,
+        )
+
+    def rebuild(self, force: bool = False) -> None:
+        asked = self.inputs()
+        if asked == self._asked and not force:
+            return
+        self._asked = asked
+        self._build(asked)
+
+    @on(Input.Submitted, "#since, #until")
+    @on(Input.Blurred, "#since, #until")
+    @on(MarkedCheckbox.Changed, "#initials")
+    def _span_or_initials_changed(self) -> None:
+        if self.defaults is not None:  # not before the boxes have their first dates
+            self.rebuild()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-build")
+    def _build(self, asked: tuple[str, str, bool]) -> None:
+        services = self.companion.services
+        since_text, until_text, redact = asked
+        since, until = read_span(services, since_text, until_text)
+        briefs = services.briefs
+        brief = briefs.build(since, until, redact=redact)
+        markdown = briefs.render(brief, "md").decode()
+        line = span_words(since, until, briefs.appointments(), services.today())
+        if not get_current_worker().is_cancelled:  # a newer build was asked for
+            self.post_message(self.Ready(Built(asked, since, until, markdown, line)))
+
+    @on(Ready)
+    async def _ready(self, event: Ready) -> None:
+        from textual.widgets import Markdown  # loads markdown-it: only when a brief is shown
+
+        built = self.built = event.built
+        self.query_one("#brief-span-line", Static).update(Text(built.span_line))
+        self.say("")
+        preview = self.query_one("#brief-preview", VerticalScroll)
+        waiting = preview.query("#brief-waiting")
+        if waiting:
+            await waiting.remove()
+        found = preview.query(Markdown)
+        if found:
+            await found.first().update(built.markdown)
+        else:  # the family's words arrive as Markdown text, never read as Rich markup
+            await preview.mount(Markdown(built.markdown, id="brief-markdown", open_links=False))
+
+    def say(self, words: str) -> None:
+        """One sentence above the preview when something went wrong; nothing when all is well."""
+        error = self.query_one("#brief-error", Static)
+        error.update(Text(words))
+        error.display = bool(words)
+
+    def show_worker_error(self, text: str) -> bool:
+        self.say(text)
+        return True
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_appointments(self) -> None:
+        from companion.tui.screens.appointments import AppointmentsScreen
+
+        self.app.push_screen(AppointmentsScreen())
+
+    def action_toggle_initials(self) -> None:
+        self.query_one("#initials", MarkedCheckbox).toggle()
+
+    @on(Button.Pressed, "#brief-buttons Button")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        self.action_save((event.button.id or "").removeprefix("save-"))
+
+    def action_save(self, form: str) -> None:
+        chosen = next((f for f in BRIEF_FORMATS if f == form), None)
+        if chosen is None:
+            return
+        since_text, until_text, redact = self.inputs()
+        self._check_span(chosen, since_text, until_text, redact)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-save")
+    def _check_span(
+        self, form: BriefFormat, since_text: str, until_text: str, redact: bool
+    ) -> None:
+        since, until = read_span(self.companion.services, since_text, until_text)
+        self.post_message(self.SaveAsked(form, since, until, redact))
+
+    @on(SaveAsked)
+    def _ask_where(self, event: SaveAsked) -> None:
+        self.say("")
+        folder = self.folder or Path.home()
+        suggested = folder / default_file_name(event.since, event.until, event.form)
+        screen = SaveBriefScreen(event.form, event.since, event.until, event.redact, suggested)
+        self.app.push_screen(screen, self._saved)
+
+    def _saved(self, path: Path | None) -> None:
+        if path is None:
+            return
+        self.folder = path.parent  # the next one is offered beside it
+        self.query_one("#brief-where", Static).update(
+            Text(f"Saved to {path}; readable only by you.")
+        )
+        self.notify(f"Saved the brief to {path}.", timeout=8, markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class SaveBriefScreen(FormScreen[Path]):
+    """Where to save the brief: a file name, prefilled; errors (an unwritable folder, a full
+    disk) said in place, with what was typed kept. A file already there is replaced only
+    after asking."""
+
+    CSS_PATH = "brief.tcss"
+
+    def __init__(
+        self, form: BriefFormat, since: date, until: date, redact: bool, suggested: Path
+    ) -> None:
+        super().__init__()
+        self.form = form
+        self.since = since
+        self.until = until
+        self.redact = redact
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-brief", classes="brief-form"):
+            yield Static(f"Save the brief as {FORM_NAMES[self.form]}", classes="form-title")
+            yield Label("Where (a file name, or a folder)", classes="field-label")
+            yield Input(as_typed(self.suggested), id="save-path")
+            yield Static(
+                "Only you will be able to read the file. Enter saves; escape goes back.",
+                classes="hint",
+            )
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#save-path", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    @on(Input.Submitted, "#save-path")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        typed = self.query_one("#save-path", Input).value.strip()
+        if not typed:
+            self.say("Where shall I save it? Write a file name, like ~/brief.pdf.")
+            return
+        self.say("")
+        self.busy(True)
+        self._write(typed, replace=False)
+
+    def busy(self, busy: bool) -> None:
+        super().busy(busy)
+        self.query_one("#form-save", Button).label = "Saving…" if busy else "Save"
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _write(self, typed: str, replace: bool) -> None:
+        path = Path(typed).expanduser()
+        if path.is_dir():  # a folder: the usual name inside it
+            path = path / default_file_name(self.since, self.until, self.form)
+        if path.exists() and not replace:
+            self.app.call_from_thread(self._ask_replace, path)
+            return
+        briefs = self.companion.services.briefs
+        brief = briefs.build(self.since, self.until, redact=self.redact)
+        written = briefs.write(briefs.render(brief, self.form), path)
+        self.app.call_from_thread(self.dismiss, written)
+
+    def _ask_replace(self, path: Path) -> None:
+        from companion.tui.screens.choice import AskScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(str(path), replace=True)
+            else:
+                self.busy(False)
+                self.say("Kept the file that was there; choose another name.")
+
+        # Short: the question is one line (the whole path is in the box behind it).
+        question = f"{path.name} is already there. Replace it?"
+        self.app.push_screen(AskScreen(question, "Replace it", "Keep it"), answered)
