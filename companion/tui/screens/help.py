@@ -38,7 +38,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(messages.NOT_A_THERAPIST, id="not-a-therapist")
             yield Static(self.keys, id="help-keys")
             yield Static(
-                "ctrl+p finds every action by name. The mouse works everywhere too.", classes="hint"
+                "ctrl+p finds every action by name, ctrl+t switches light and dark, ctrl+q "
+                "quits. The mouse works everywhere too.",
+                classes="hint",
             )
 
     def action_close(self) -> None:

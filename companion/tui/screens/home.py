@@ -35,7 +35,7 @@ ROUTINE_PLACEHOLDER = "Your routines will show here, with their first step and w
 class HomeScreen(Screen[None], CompanionNode):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "now_next", "Now and next", id="home-now-next", tooltip="The child's view"),
+        Binding("n", "now_next", "Now/next", id="home-now-next", tooltip="The child's view"),
     ]
     glance: RoutinesAtAGlance | None = None
     appointment: Appointment | None = None  # the next one, as last loaded
@@ -74,7 +74,8 @@ class HomeScreen(Screen[None], CompanionNode):
                 yield Static(PICK_PLACEHOLDER, id="today-pick", classes="panel hint")
                 yield Static(ROUTINE_PLACEHOLDER, id="next-routine", classes="panel hint")
             yield VerticalScroll(id="recent", classes="panel")
-        yield Footer()
+        # Every place's key fits at 80 columns; ctrl+p is named in Help.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#family").border_title = "Our family"
