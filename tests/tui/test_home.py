@@ -110,7 +110,7 @@ async def test_help_lists_this_screens_keys_and_the_plain_line(with_history: Ser
         shown = screen_text(app)
         assert messages.NOT_A_THERAPIST in flat(shown)
         assert "Write a quick reflection" in shown
-        assert "Light/dark" in shown
+        assert "ctrl+t switches light and dark" in flat(shown)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

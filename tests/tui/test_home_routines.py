@@ -89,7 +89,7 @@ async def test_home_opens_the_routines_and_the_childs_now_and_next(
     app = make_app(bedtime)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "n Now and next" in screen_text(app).splitlines()[-1]
+        assert "n Now/next" in screen_text(app).splitlines()[-1]
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, NowNextScreen)
