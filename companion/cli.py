@@ -129,6 +129,7 @@ def family(ctx: click.Context, as_json: bool) -> None:
             {
                 "caregivers": [c.to_record() for c in people.caregivers],
                 "children": [c.to_record() for c in people.children],
+                "relatives": [r.to_record() for r in people.relatives],
             }
         )
         return
@@ -150,6 +151,8 @@ def family(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"    note: {child.developmental_note}")
         if child.avoid:
             click.echo("    avoid: " + ", ".join(child.avoid))
+    if people.relatives:
+        click.echo("Relatives: " + ", ".join(r.name for r in people.relatives))
 
 
 @family.command("add-caregiver")
@@ -159,6 +162,25 @@ def add_caregiver(ctx: click.Context, name: str) -> None:
     """Add a caregiver (a parent, grandparent, foster carer...)."""
     caregiver = services_of(ctx).add_caregiver(name)
     click.echo(f"Welcome, {caregiver.name}.")
+
+
+@family.command("add-relative")
+@click.argument("name")
+@click.pass_context
+def add_relative(ctx: click.Context, name: str) -> None:
+    """Name a relative your reflections mention (a sibling, a grandparent), so a brief with
+    --redact shows their initials too."""
+    relative = services_of(ctx).add_relative(name)
+    click.echo(f"{relative.name} will show as initials in a brief with --redact.")
+
+
+@family.command("remove-relative")
+@click.argument("name")
+@click.pass_context
+def remove_relative(ctx: click.Context, name: str) -> None:
+    """Take a relative off the list; a brief with --redact then shows their name as written."""
+    relative = services_of(ctx).remove_relative(name)
+    click.echo(f"{relative.name} is no longer on the list of relatives.")
 
 
 @family.command("add-child")

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from companion.domain.appointment import Appointment
-from companion.domain.family import Caregiver, Child, Dimension, TouchComfort
+from companion.domain.family import Caregiver, Child, Dimension, Relative, TouchComfort
 from companion.domain.reflection import Reflection
 from companion.domain.routine import Checkoff, Routine
 from companion.services import Services
@@ -75,7 +75,7 @@ _MOMENTS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         (),
     ),
     (
-        "Grandma picked {child} up; they asked three times when I would be home.",
+        "Grandma Ruth picked {child} up; they asked three times when I would be home.",
         ("separation",),
         (),
     ),
@@ -163,6 +163,7 @@ def seed(
         services.family_repo.add_caregiver(caregiver)
     for child in (mia, leo):
         services.family_repo.add_child(child)
+    services.family_repo.add_relative(Relative(name="Ruth"))  # Grandma, named in reflections
     services.reflections.add_many(
         history(today, (sam, jordan), (mia, leo), random.Random(2026), days=days, per_day=per_day)
     )

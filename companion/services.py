@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
-from companion.domain.family import Caregiver, Child, Dimension, Family, TouchComfort, clean_name
+from companion.domain.family import (
+    Caregiver,
+    Child,
+    Dimension,
+    Family,
+    Relative,
+    TouchComfort,
+    clean_name,
+)
 from companion.domain.ids import new_id
 from companion.domain.reflection import Reflection, ReflectionDraft, ReflectionQuery, clean_tags
 from companion.store.datastore import DataStore, Restored
@@ -89,6 +97,18 @@ class Services:
         caregiver = self._new_caregiver(name, self.family())
         self.family_repo.add_caregiver(caregiver)
         return caregiver
+
+    def add_relative(self, name: str) -> Relative:
+        cleaned = clean_name(name, "relative")
+        _refuse_twice(cleaned, self.family().relatives)
+        relative = Relative(name=cleaned)
+        self.family_repo.add_relative(relative)
+        return relative
+
+    def remove_relative(self, name: str) -> Relative:
+        relative = self.family().relative_named(name)
+        self.family_repo.remove_relative(relative)
+        return relative
 
     def add_child(
         self,
@@ -443,7 +463,9 @@ def _card_in(cards: list[LibraryCard], card_id: str) -> LibraryCard:
     )
 
 
-def _refuse_twice(name: str, people: tuple[Caregiver, ...] | tuple[Child, ...]) -> None:
+def _refuse_twice(
+    name: str, people: tuple[Caregiver, ...] | tuple[Child, ...] | tuple[Relative, ...]
+) -> None:
     for person in people:
         if person.name.casefold() == name.casefold():
             raise CompanionError(f"{person.name} is already in the family.")

@@ -51,6 +51,22 @@ class Caregiver:
 
 
 @dataclass(frozen=True)
+class Relative:
+    """Someone the reflections may name (a sibling, a grandparent): kept so that a brief with
+    initials hides their name too."""
+
+    name: str
+    id: str = field(default_factory=new_id)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Relative:
+        return cls(id=record["id"], name=record["name"])
+
+
+@dataclass(frozen=True)
 class Child:
     name: str
     born: date
@@ -92,6 +108,7 @@ class Child:
 class Family:
     caregivers: tuple[Caregiver, ...] = ()
     children: tuple[Child, ...] = ()
+    relatives: tuple[Relative, ...] = ()
 
     @property
     def is_set_up(self) -> bool:
@@ -103,12 +120,15 @@ class Family:
     def caregiver_named(self, name: str) -> Caregiver:
         return _find_by_name(self.caregivers, name, "caregiver")
 
+    def relative_named(self, name: str) -> Relative:
+        return _find_by_name(self.relatives, name, "relative")
+
     def name_of(self, person_id: str) -> str:
         names = {c.id: c.name for c in self.caregivers} | {c.id: c.name for c in self.children}
         return names.get(person_id, "someone no longer in the family")
 
 
-_Person = TypeVar("_Person", Caregiver, Child)
+_Person = TypeVar("_Person", Caregiver, Child, Relative)
 
 
 def _find_by_name(people: tuple[_Person, ...], name: str, role: str) -> _Person:

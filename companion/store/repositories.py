@@ -8,7 +8,7 @@ from typing import Any
 from tinydb import Query
 
 from companion.domain.appointment import Appointment
-from companion.domain.family import Caregiver, Child, Family
+from companion.domain.family import Caregiver, Child, Family, Relative
 from companion.domain.reflection import Reflection, ReflectionQuery, newest_first
 from companion.store.datastore import DataStore
 from companion.store.schema import APPOINTMENTS, FAMILY, REFLECTIONS, SETTINGS
@@ -30,6 +30,7 @@ class FamilyRepository:
                 Caregiver.from_record(r) for r in tables.get("caregivers", {}).values()
             ),
             children=tuple(Child.from_record(r) for r in tables.get("children", {}).values()),
+            relatives=tuple(Relative.from_record(r) for r in tables.get("relatives", {}).values()),
         )
 
     def add_caregiver(self, caregiver: Caregiver) -> None:
@@ -37,6 +38,13 @@ class FamilyRepository:
 
     def add_child(self, child: Child) -> None:
         self._insert("children", child.to_record())
+
+    def add_relative(self, relative: Relative) -> None:
+        self._insert("relatives", relative.to_record())
+
+    def remove_relative(self, relative: Relative) -> None:
+        with self.store.transaction(FAMILY_FILE, FAMILY) as database:
+            database.table("relatives").remove(Query().id == relative.id)
 
     def _insert(self, table: str, record: dict[str, Any]) -> None:
         with self.store.transaction(FAMILY_FILE, FAMILY) as database:

@@ -76,6 +76,8 @@ FAMILY = FileKind(
             {"developmental_note": str, "touch": str, "avoid": (str,), "focus": (str,)},
             parse=family.Child.from_record,
         ),
+        # Added without a new schema number: a file without it simply has no relatives.
+        "relatives": TableSpec({"id": str, "name": str}, parse=family.Relative.from_record),
     },
 )
 

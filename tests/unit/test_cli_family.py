@@ -54,3 +54,30 @@ def test_family_mistakes(cli: CliRunner) -> None:
     code, _, err = cli("family", "add-child", "Mia", "--born", "2018-01-01", "--touch", "lots")
     assert code == 2
     assert orjson.loads(cli("family", "--json")[1])["children"] == []
+
+
+def test_relatives_are_named_for_the_brief_and_can_be_taken_off(cli: CliRunner) -> None:
+    cli("family", "add-caregiver", "Sam")
+    assert cli("family", "add-relative", "Grandma  Ruth") == (
+        0,
+        "Grandma Ruth will show as initials in a brief with --redact.\n",
+        "",
+    )
+    assert cli("family", "add-relative", "grandma ruth") == (
+        1,
+        "",
+        "Grandma Ruth is already in the family.\n",
+    )
+    assert "Relatives: Grandma Ruth" in cli("family")[1]
+    assert [r["name"] for r in orjson.loads(cli("family", "--json")[1])["relatives"]] == [
+        "Grandma Ruth"
+    ]
+    code, _, err = cli("family", "remove-relative", "Ruth")
+    assert code == 1
+    assert err.startswith('There is no relative called "Ruth" in this family (known: Grandma Ruth)')
+    assert cli("family", "remove-relative", "GRANDMA RUTH") == (
+        0,
+        "Grandma Ruth is no longer on the list of relatives.\n",
+        "",
+    )
+    assert orjson.loads(cli("family", "--json")[1])["relatives"] == []

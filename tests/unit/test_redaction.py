@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
 from companion.domain.brief import Brief
-from companion.domain.family import Caregiver, Child, Family
+from companion.domain.family import Caregiver, Child, Family, Relative
 from companion.domain.redaction import Redactor, initials, redact
 from companion.domain.reflection import Reflection
 from tests.unit.test_brief import BRIEF, FAMILY, REFLECTIONS, make_brief
@@ -76,8 +77,9 @@ def test_any_case_and_possessives() -> None:
 
 def test_whole_words_only() -> None:
     redactor = Redactor(["Sam"])
-    assert redactor.text("Samuel met Sam at the samosa stall; sam_2 too.") == (
-        "Samuel met S. at the samosa stall; sam_2 too."
+    # A name ends where letters end: digits and "_" end it too.
+    assert redactor.text("Samuel met Sam at the samosa stall; sam_2 and Sam2 too.") == (
+        "Samuel met S. at the samosa stall; S._2 and S.2 too."
     )
 
 
@@ -104,7 +106,7 @@ def test_clashing_initials_are_told_apart_the_same_way_every_time() -> None:
     assert redact(brief, family) == redacted
 
 
-def test_extra_names_are_redacted_too() -> None:
+def test_relatives_named_in_the_family_are_redacted_too() -> None:
     visit = Reflection(
         "Grandma Rose and Dr. Okafor came for tea.",
         date(2026, 3, 12),
@@ -112,7 +114,10 @@ def test_extra_names_are_redacted_too() -> None:
         for_therapist=True,
     )
     brief = make_brief(reflections=(*REFLECTIONS, visit))
-    redacted = redact(brief, FAMILY, extra_names=("Rose", "Okafor"))
+    family = dataclasses.replace(
+        FAMILY, relatives=(Relative("Rose", id="rose"), Relative("Okafor", id="okafor"))
+    )
+    redacted = redact(brief, family)
     assert redacted.flagged[1].parts == (("What happened", "Grandma R. and Dr. O. came for tea."),)
 
 
@@ -132,3 +137,19 @@ def test_a_family_without_names_changes_nothing_but_the_mark() -> None:
     redacted = redact(BRIEF, Family())
     assert isinstance(redacted, Brief)
     assert dataclasses.replace(redacted, redacted=False) == BRIEF
+
+
+def test_a_name_written_another_way_is_still_caught() -> None:
+    redactor = Redactor(["Zoë", "O'Neil", "Anne-Marie", "Mary Jane Okafor", "Jane"])
+    decomposed = unicodedata.normalize("NFD", "Zoë")  # as text pasted from another machine
+    assert decomposed != "Zoë"
+    assert (
+        redactor.text(f"{decomposed} cried; Zoe and ZOË laughed") == "Z. cried; Z. and Z. laughed"
+    )
+    assert redactor.text("O\u2019Neil came; Anne stayed") == "O. came; A.-M. stayed"
+    assert (
+        redactor.text("\uff33\uff21\uff2d and \uff2a\uff41\uff4e\uff45")
+        == "\uff33\uff21\uff2d and J."
+    )
+    # A run of a long name's words is one person, and "Jane" is someone's whole name.
+    assert redactor.text("Mary Jane came, then Jane") == "M. J. O. came, then J."
