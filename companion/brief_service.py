@@ -76,11 +76,11 @@ class BriefService:
     def span(self, since: str | None = None, until: str | None = None) -> tuple[date, date]:
         """The days the brief covers; by default since the last appointment until today."""
         today = self.services.today()
-        first, last = default_span(self.appointments(), today)
+        last = self.services.parse_day(until, "--until date") if until else today
+        # With only an end, the brief starts from the last appointment before that end.
+        first = default_span(self.appointments(), min(last, today))[0]
         if since:
             first = self.services.parse_day(since, "--since date")
-        if until:
-            last = self.services.parse_day(until, "--until date")
         if last > today:
             raise CompanionError(
                 f"The brief can run up to today ({today}), not {last}; choose an earlier end."
@@ -109,7 +109,10 @@ class BriefService:
             since=since,
             until=until,
             made_on=services.today(),
-            last_appointment=_day(last_before(appointments, until + timedelta(days=1))),
+            # An appointment today is the next one, not the last.
+            last_appointment=_day(
+                last_before(appointments, min(until + timedelta(days=1), services.today()))
+            ),
             next_appointment=_day(next_from(appointments, services.today())),
         )
         if redact:

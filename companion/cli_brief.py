@@ -8,7 +8,7 @@ from typing import cast
 
 import click
 
-from companion.brief_service import BRIEF_FORMATS, BriefFormat
+from companion.brief_service import BRIEF_FORMATS, BriefFormat, default_file_name
 from companion.cli_common import print_json, services_of
 
 
@@ -69,7 +69,10 @@ def list_appointments(ctx: click.Context, as_json: bool) -> None:
 )
 @click.option("--redact", is_flag=True, help="Replace every name with initials.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (PDF needs one)."
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write to this file, or into this folder with a name of its own (PDF needs one).",
 )
 @click.pass_context
 def brief(
@@ -92,5 +95,10 @@ def brief(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    path = briefs.write(content, Path(output))
-    click.echo(f"Saved the brief for {first:%d %b} to {last:%d %b %Y} to {path}.")
+    from companion.reports.words import span as span_words
+
+    path = Path(output).expanduser()
+    if path.is_dir():
+        path /= default_file_name(first, last, chosen)
+    path = briefs.write(content, path)
+    click.echo(f"Saved the brief for {span_words(first, last)} to {path}.")

@@ -6,8 +6,8 @@ a `Brief` back. Counting rules worth knowing:
 - A reflection that names no child counts for every child, as the picker counts it
   (`library.Played.involves`), so the brief and today's pick tell the same story. (The
   services name the only child of a one-child family anyway.)
-- A routine's planned days are the week grid's (`consistency.week_grid`); the last day of
-  the span counts only once it was checked off, as "today" does on the consistency screen.
+- A routine's planned days are the week grid's (`consistency.week_grid`); the day the brief
+  is made counts only once it was checked off, as "today" does on the consistency screen.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ LOW_AT_LEAST = 3  # reflections with a feeling in that window, before saying any
 class _Span:
     since: date
     until: date
+    today: date  # the day the brief is made: still open, it counts once checked off
 
     def holds(self, day: date) -> bool:
         return self.since <= day <= self.until
@@ -84,7 +85,7 @@ def build_brief(
             f"The brief's first day ({since}) is after its last day ({until}); "
             "swap them and try again."
         )
-    span = _Span(since, until)
+    span = _Span(since, until, made_on)
     routines = list(routines)
     routine_names = {routine.id: routine.name for routine in routines}
     kept = sorted((r for r in reflections if span.holds(r.day)), key=_written)
@@ -251,7 +252,7 @@ def _add_up(row: WeekRow, span: _Span, tally: _Tally) -> None:
         happened = cell.status in ("done", "partly")
         if not cell.planned:
             tally.unplanned += int(happened)
-        elif cell.day < span.until or cell.status is not None:
+        elif cell.day < span.today or cell.status is not None:
             tally.planned += 1
             tally.happened += int(happened)
 

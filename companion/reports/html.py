@@ -121,11 +121,12 @@ def _games(brief: Brief) -> str:
 def _routines(brief: Brief) -> str:
     if not brief.routines and not brief.weeks:
         return _section(words.ROUTINES, _p(words.NO_ROUTINES))
+    outside = words.mark(OUTSIDE)
     legend = "".join(
-        f'<span><b class="mark">{escape(mark) or "&nbsp;"}</b>{escape(word)}</span>'
+        f'<span><b class="mark{" outside" if mark == outside else ""}">'
+        f"{escape(mark) or '&nbsp;'}</b>{escape(word)}</span>"
         for mark, word in words.LEGEND
     )
-    legend += '<span><b class="mark outside">&nbsp;</b>outside this brief\'s days</span>'
     grids = "".join(_week(week) for week in brief.weeks)
     return _section(
         words.ROUTINES,
@@ -136,7 +137,7 @@ def _routines(brief: Brief) -> str:
 
 
 def _week(week: GridWeek) -> str:
-    # Days outside the span are greyed, and the legend says so: no note needed here.
+    # Days outside the span are marked "/" and greyed, and the legend says so: no note here.
     caption = escape(words.week_heading(week))
     days = "".join(
         f'<th scope="col">{escape(day[:2])}<br>{escape(day[3:])}</th>'

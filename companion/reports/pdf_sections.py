@@ -107,8 +107,7 @@ def _routines(doc: BriefDocument, brief: Brief) -> None:
         doc.paragraph(words.NO_ROUTINES)
         return
     doc.bullets([summary.sentence for summary in brief.routines])
-    legend = words.LEGEND_LINE[:-1] + "; grey: outside this brief's days."
-    doc.paragraph(legend, size=SMALL, colour=SOFT)
+    doc.paragraph(words.LEGEND_LINE, size=SMALL, colour=SOFT)
     doc.ln(1)
     widths = [_GRID_NAME, *[_GRID_DAY] * 7]
     gap = (WIDTH - _GRIDS_PER_ROW * sum(widths)) / (_GRIDS_PER_ROW - 1)

@@ -58,7 +58,7 @@ MARKS: dict[CellMark, str] = {
     "not today": DASH,
     NOT_PLANNED: "·",
     BLANK: "",
-    OUTSIDE: "",
+    OUTSIDE: "/",  # a mark, not only a grey fill: it must survive black-and-white printing
 }
 LEGEND: tuple[tuple[str, str], ...] = (
     ("✓", "done"),
@@ -66,6 +66,7 @@ LEGEND: tuple[tuple[str, str], ...] = (
     (DASH, "not today"),
     ("·", "not planned that day"),
     ("", "blank: nothing noted"),
+    ("/", "outside this brief's days"),
 )
 LEGEND_LINE = "Marks: " + "; ".join(f"{mark} {word}".strip() for mark, word in LEGEND) + "."
 
@@ -163,7 +164,7 @@ def week_heading(week: GridWeek) -> str:
 
 
 def outside_note(week: GridWeek, since: date, until: date) -> str | None:
-    """Said under a first or last week whose greyed days fall outside the brief's span."""
+    """Said under a first or last week whose days (marked "/") fall outside the brief's span."""
     sunday = week.monday + timedelta(days=6)
     starts, ends = week.monday < since <= sunday, week.monday <= until < sunday
     if starts and ends:

@@ -41,6 +41,30 @@ def test_without_appointments_the_brief_covers_four_weeks(family_services: Servi
     )
 
 
+def test_with_only_an_end_the_brief_starts_at_the_appointment_before_it(
+    family_services: Services,
+) -> None:
+    briefs = family_services.briefs
+    briefs.add_appointment("2026-09-07")
+    briefs.add_appointment("2026-10-05")
+    briefs.add_appointment("2026-11-02")
+    assert briefs.span(until="2026-10-20") == (date(2026, 10, 5), date(2026, 10, 20))
+    assert briefs.span(until="2026-09-01") == (date(2026, 8, 5), date(2026, 9, 1))  # 4 weeks
+
+
+def test_an_appointment_today_is_the_next_one_not_the_last(family_services: Services) -> None:
+    briefs = family_services.briefs
+    briefs.add_appointment("2026-11-02")
+    briefs.add_appointment("today")
+    since, until = briefs.span()
+    assert (since, until) == (date(2026, 11, 2), date(2026, 11, 23))
+    brief = briefs.build(since, until)
+    assert (brief.last_appointment, brief.next_appointment) == (
+        date(2026, 11, 2),
+        date(2026, 11, 23),
+    )
+
+
 @pytest.mark.parametrize(
     ("since", "until", "words"),
     [

@@ -286,14 +286,22 @@ def test_days_outside_the_span_are_marked_so() -> None:
     assert last.rows[2].cells == ("", "done", *(OUTSIDE,) * 5)
 
 
+def test_the_day_the_brief_is_made_counts_once_checked_off() -> None:
+    made_on_the_last_day = make_brief(made_on=UNTIL)
+    _, after_school, bedtime = made_on_the_last_day.routines
+    assert (bedtime.happened, bedtime.planned) == (6, 21)  # the 24th was checked off
+    assert (after_school.happened, after_school.planned) == (2, 13)  # the 24th is still open
+
+
 def test_routine_summaries_count_planned_days_in_the_span() -> None:
     morning, after_school, bedtime = BRIEF.routines
-    # Every evening from the 4th to the 23rd, and the 24th because it was checked off.
+    # Every evening from the 4th to the 24th.
     assert (bedtime.happened, bedtime.planned) == (6, 21)
     assert bedtime.sentence == "Bedtime happened 6 of 21 evenings."
-    # Weekdays, without the day called off and without the 24th, not yet checked off.
-    assert (after_school.happened, after_school.planned) == (2, 13)
-    assert after_school.sentence == "After school happened 2 of 13 afternoons."
+    # Weekdays without the day called off; the 24th is over (the brief was made on the 25th),
+    # so it counts though nothing was noted.
+    assert (after_school.happened, after_school.planned) == (2, 14)
+    assert after_school.sentence == "After school happened 2 of 14 afternoons."
     assert (morning.happened, morning.planned) == (0, 0)
     assert morning.sentence == (
         "Morning was not planned in these weeks; it happened on 1 day all the same."

@@ -76,7 +76,7 @@ def test_a_file_is_written_for_its_owner_only(
     target = tmp_path / "brief.html"
     code, out, err = cli("brief", "--format", "html", "-o", str(target))
     assert (code, err) == (0, "")
-    assert out == f"Saved the brief for 09 Nov to 23 Nov 2026 to {target}.\n"
+    assert out == f"Saved the brief for 9 November to 23 November 2026 to {target}.\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
 
@@ -146,3 +146,15 @@ def test_a_place_that_cannot_be_written_is_one_sentence(
     assert err.startswith(f"I could not write the brief in {not_a_folder}")
     assert err.count("\n") == 1
     assert not_a_folder.read_text(encoding="utf-8") == "kept"
+
+
+def test_a_folder_gets_a_brief_with_a_name_of_its_own(
+    cli: CliRunner, known: Services, tmp_path: Path
+) -> None:
+    folder = tmp_path / "for-the-therapist"
+    folder.mkdir()
+    code, out, err = cli("brief", "--format", "html", "-o", str(folder))
+    assert (code, err) == (0, "")
+    [written] = folder.iterdir()
+    assert written.name == "session-brief-2026-11-09-to-2026-11-23.html"
+    assert out == f"Saved the brief for 9 November to 23 November 2026 to {written}.\n"

@@ -323,6 +323,9 @@ def test_the_week_grid_shows_marks_and_leaves_blank_days_blank(markdown: str) ->
     assert "### Week of 7 September" in markdown
     assert "| Routine | Mon 7 | Tue 8 | Wed 9 | Thu 10 | Fri 11 | Sat 12 | Sun 13 |" in markdown
     assert words.LEGEND_LINE in markdown
+    assert "/ outside this brief's days" in words.LEGEND_LINE
+    # The first week starts on a Wednesday: its Monday and Tuesday are marked, not left blank.
+    assert "| After school | / | / |" in markdown
     assert "The brief starts on Wed 2 September." in markdown
     assert "The brief ends on Fri 18 September." in markdown
 
@@ -337,7 +340,8 @@ def test_the_html_grid_is_a_table_of_marks_with_a_legend_in_words(document: str)
     assert cells == ["✓", "✓", "", "~", words.DASH, "·", "·"]
     for _, word in words.LEGEND:
         assert html.escape(word) in document
-    assert 'class="outside"' in document  # days before the span are greyed, not marked
+    first_week = document[document.index("Week of 31 August") :]
+    assert '<td class="outside">/</td>' in first_week  # marked, and greyed as well
 
 
 def test_no_format_speaks_of_failure_or_misses(markdown: str, document: str, pdf: bytes) -> None:

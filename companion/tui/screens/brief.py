@@ -78,11 +78,9 @@ def as_typed(path: Path) -> str:
 def read_span(services: Services, since_text: str, until_text: str) -> tuple[date, date]:
     """The span typed on the screen, checked (in a thread: it reads the appointments).
     An empty box stands for the default."""
-    briefs = services.briefs
-    default_since, default_until = briefs.span()
-    since = services.parse_day(since_text, "start date") if since_text.strip() else default_since
-    until = services.parse_day(until_text, "end date") if until_text.strip() else default_until
-    return briefs.span(since.isoformat(), until.isoformat())
+    since = services.parse_day(since_text, "start date") if since_text.strip() else None
+    until = services.parse_day(until_text, "end date") if until_text.strip() else None
+    return services.briefs.span(since and since.isoformat(), until and until.isoformat())
 
 
 class BriefScreen(Screen[None], CompanionNode):
@@ -241,6 +239,8 @@ class BriefScreen(Screen[None], CompanionNode):
 
     def show_worker_error(self, text: str) -> bool:
         self.say(text)
+        for waiting in self.query("#brief-waiting").results(Static):
+            waiting.update("Nothing to show until that is put right.")
         return True
 
     # -- keys -------------------------------------------------------------------------------
@@ -269,7 +269,8 @@ class BriefScreen(Screen[None], CompanionNode):
         self, form: BriefFormat, since_text: str, until_text: str, redact: bool
     ) -> None:
         since, until = read_span(self.companion.services, since_text, until_text)
-        self.post_message(self.SaveAsked(form, since, until, redact))
+        if not get_current_worker().is_cancelled:  # asked again meanwhile: one dialog only
+            self.post_message(self.SaveAsked(form, since, until, redact))
 
     @on(SaveAsked)
     def _ask_where(self, event: SaveAsked) -> None:
