@@ -78,9 +78,9 @@ def as_typed(path: Path) -> str:
 def read_span(services: Services, since_text: str, until_text: str) -> tuple[date, date]:
     """The span typed on the screen, checked (in a thread: it reads the appointments).
     An empty box stands for the default."""
-    since = services.parse_day(since_text, "start date") if since_text.strip() else None
-    until = services.parse_day(until_text, "end date") if until_text.strip() else None
-    return services.briefs.span(since and since.isoformat(), until and until.isoformat())
+    since = services.parse_day(since_text, "start date").isoformat() if since_text.strip() else None
+    until = services.parse_day(until_text, "end date").isoformat() if until_text.strip() else None
+    return services.briefs.span(since, until)
 
 
 class BriefScreen(Screen[None], CompanionNode):
