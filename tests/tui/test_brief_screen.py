@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from companion.domain.reflection import ReflectionDraft
 from companion.services import Services
@@ -22,6 +22,7 @@ from companion.tui.screens.appointments import AppointmentsScreen
 from companion.tui.screens.brief import BriefScreen, SaveBriefScreen
 from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
+from companion.tui.widgets.rendered_lines import RenderedLines
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
 
 FLAGGED = "Mia asked [bold]why[/] we stopped the game"
@@ -60,7 +61,7 @@ async def open_brief(app: CompanionApp, pilot: Any) -> BriefScreen:
 
 
 def preview_source(app: CompanionApp) -> str:
-    return app.screen.query_one(Markdown).source
+    return app.screen.query_one(RenderedLines).source
 
 
 async def read_preview(app: CompanionApp, pilot: Any) -> str:

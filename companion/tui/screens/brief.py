@@ -6,7 +6,7 @@ span); the screen only shows what the last build found."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -15,9 +15,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
@@ -27,6 +28,7 @@ from companion.tui.base import CompanionNode
 from companion.tui.screens.appointments import short_day
 from companion.tui.screens.routines import FormScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
+from companion.tui.widgets.rendered_lines import RenderedLines, render_markdown_lines
 
 if TYPE_CHECKING:
     from companion.services import Services
@@ -37,12 +39,11 @@ WHERE_FILES_GO = "Saving asks where (Documents first); only you can read the fil
 
 @dataclass(frozen=True)
 class Built:
-    """One build of the preview: for these inputs, this span, this Markdown."""
+    """One build of the preview: this Markdown, rendered this wide, with its span in words."""
 
-    asked: tuple[str, str, bool]  # since and until as typed, initials or not
-    since: date
-    until: date
     markdown: str
+    lines: list[Strip]
+    width: int
     span_line: str
 
 
@@ -126,7 +127,7 @@ class BriefScreen(Screen[None], CompanionNode):
         self.show_appointments = show_appointments
         self.defaults: tuple[str, str] | None = None  # the default span, as the boxes show it
         self.folder: Path | None = None  # where saving looks first
-        self.built: Built | None = None
+        self.shown: Built | None = None  # the brief last shown, to render again to fit
         self._asked: tuple[str, str, bool] | None = None  # what the last build was asked for
 
     def compose(self) -> ComposeResult:
@@ -140,8 +141,7 @@ class BriefScreen(Screen[None], CompanionNode):
                 yield MarkedCheckbox("Replace names with initials", id="initials", compact=True)
             yield Static("Finding the span since the last appointment…", id="brief-span-line")
             yield Static("", id="brief-error", classes="error-line")
-            with VerticalScroll(id="brief-preview", classes="panel"):
-                yield Static("Putting the brief together…", id="brief-waiting", classes="hint")
+            yield RenderedLines(id="brief-preview", classes="panel")
             yield Static(WHERE_FILES_GO, id="brief-where", classes="hint")
             with Horizontal(id="brief-buttons"):
                 for form, name in FORM_NAMES.items():
@@ -150,9 +150,10 @@ class BriefScreen(Screen[None], CompanionNode):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#brief-preview").border_title = "Preview"
+        self.preview.border_title = "Preview"
+        self.preview.say("Putting the brief together…")
         self.query_one("#brief-error").display = False
-        self.query_one("#brief-preview").focus()
+        self.preview.focus()
         if self.show_appointments:  # from Home with no appointment yet: add one first
             self.show_appointments = False
             self.action_appointments()
@@ -193,7 +194,7 @@ class BriefScreen(Screen[None], CompanionNode):
         if asked == self._asked and not force:
             return
         self._asked = asked
-        self._build(asked)
+        self._build(asked, self.preview.text_width)
 
     @on(Input.Submitted, "#since, #until")
     @on(Input.Blurred, "#since, #until")
@@ -202,34 +203,40 @@ class BriefScreen(Screen[None], CompanionNode):
         if self.defaults is not None:  # not before the boxes have their first dates
             self.rebuild()
 
+    @property
+    def preview(self) -> RenderedLines:
+        return self.query_one("#brief-preview", RenderedLines)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="brief-build")
-    def _build(self, asked: tuple[str, str, bool]) -> None:
+    def _build(self, asked: tuple[str, str, bool], width: int) -> None:
         services = self.companion.services
         since_text, until_text, redact = asked
         since, until = read_span(services, since_text, until_text)
         briefs = services.briefs
-        brief = briefs.build(since, until, redact=redact)
-        markdown = briefs.render(brief, "md").decode()
+        markdown = briefs.render(briefs.build(since, until, redact=redact), "md").decode()
         line = span_words(since, until, briefs.appointments(), services.today())
+        lines = render_markdown_lines(markdown, width)
         if not get_current_worker().is_cancelled:  # a newer build was asked for
-            self.post_message(self.Ready(Built(asked, since, until, markdown, line)))
+            self.post_message(self.Ready(Built(markdown, lines, width, line)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-build")
+    def _render_again(self, built: Built, width: int) -> None:
+        lines = render_markdown_lines(built.markdown, width)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Ready(replace(built, lines=lines, width=width)))
 
     @on(Ready)
-    async def _ready(self, event: Ready) -> None:
-        from textual.widgets import Markdown  # loads markdown-it: only when a brief is shown
-
-        built = self.built = event.built
+    def _ready(self, event: Ready) -> None:
+        built = self.shown = event.built
         self.query_one("#brief-span-line", Static).update(Text(built.span_line))
         self.say("")
-        preview = self.query_one("#brief-preview", VerticalScroll)
-        waiting = preview.query("#brief-waiting")
-        if waiting:
-            await waiting.remove()
-        found = preview.query(Markdown)
-        if found:
-            await found.first().update(built.markdown)
-        else:  # the family's words arrive as Markdown text, never read as Rich markup
-            await preview.mount(Markdown(built.markdown, id="brief-markdown", open_links=False))
+        self.preview.show(built.markdown, built.lines)
+
+    @on(RenderedLines.Resized)
+    def _fit_again(self, event: RenderedLines.Resized) -> None:
+        # Wider or narrower: the same brief, its lines rendered again to fit.
+        if self.shown is not None and self.shown.width != event.width:
+            self._render_again(self.shown, event.width)
 
     def say(self, words: str) -> None:
         """One sentence above the preview when something went wrong; nothing when all is well."""
@@ -239,8 +246,8 @@ class BriefScreen(Screen[None], CompanionNode):
 
     def show_worker_error(self, text: str) -> bool:
         self.say(text)
-        for waiting in self.query("#brief-waiting").results(Static):
-            waiting.update("Nothing to show until that is put right.")
+        if not self.preview.source:  # nothing built yet: the waiting words would stay forever
+            self.preview.say("Nothing to show until that is put right.")
         return True
 
     # -- keys -------------------------------------------------------------------------------
