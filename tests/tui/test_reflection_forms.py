@@ -203,7 +203,8 @@ async def test_the_full_form_opens_on_a_routine_and_what_was_played(
         await settle(pilot)
         assert isinstance(app.screen, FullReflectionScreen)
         assert app.screen.query_one("#routine", Select).value == "Bedtime"
-        assert f"Played: {card.activity.title}" in flat(screen_text(app))
+        assert app.screen.query_one("#activity", Select).value == card.id
+        assert card.activity.title in flat(screen_text(app))
         assert child_box(app, "Mia").value and not child_box(app, "Leo").value
         app.screen.query_one("#enjoyed", MarkedCheckbox).focus()
         await pilot.press("space")
@@ -214,6 +215,55 @@ async def test_the_full_form_opens_on_a_routine_and_what_was_played(
     assert saved.routine == bedtime.id
     assert saved.activities == (card.id,) and saved.enjoyed == (card.id,)
     assert saved.text == "We played together."
+
+
+async def test_a_game_can_be_chosen_on_the_full_form_and_changed_when_editing(
+    family_services: Services,
+) -> None:
+    cards = {card.activity.title: card for card in family_services.library()}
+    app = make_app(family_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.reflect_on(ReflectionDefaults(children=("Leo",), by="Sam"), full=True)
+        await settle(pilot)
+        game = app.screen.query_one("#activity", Select)
+        assert game.value == Select.NULL
+        assert not app.screen.query_one("#enjoyed", MarkedCheckbox).display
+        # Every game of the library is offered, by title, in order.
+        titles = [str(prompt) for prompt, _ in game._options[1:]]
+        assert titles == sorted(cards, key=str.casefold)
+        game.value = cards["Lotion hands"].id
+        await settle(pilot)
+        enjoyed = app.screen.query_one("#enjoyed", MarkedCheckbox)
+        assert enjoyed.display and "Leo enjoyed it" in screen_text(app)
+        enjoyed.focus()
+        await pilot.press("space")
+        app.screen.query_one("#text", TextArea).insert("Slow and quiet.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [saved] = family_services.find_reflections()
+    lotion = cards["Lotion hands"].id
+    assert (saved.activities, saved.enjoyed, saved.text) == (
+        (lotion,),
+        (lotion,),
+        "Slow and quiet.",
+    )
+
+    app = make_app(family_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(
+            FullReflectionScreen(family_services.family(), ReflectionDefaults(), editing=saved)
+        )
+        await settle(pilot)
+        game = app.screen.query_one("#activity", Select)
+        assert game.value == lotion and "Lotion hands" in screen_text(app)
+        game.value = cards["Balloon keep-up"].id
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [edited] = family_services.find_reflections()
+    # Another game: "enjoyed" was said of the first, so it is not carried over.
+    assert (edited.activities, edited.enjoyed) == ((cards["Balloon keep-up"].id,), ())
 
 
 # -- nothing lost by one key ----------------------------------------------------------------------

@@ -84,6 +84,8 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
         editing, draft = self.editing, self.given
         self.untouched = self._from_reflection(editing) if editing else self._from_defaults()
         self.filled = _Filled(draft, self._day_text(draft.day)) if draft else self.untouched
+        # A session (hello, games, goodbye) is shown as played; one game or none is a choice.
+        self.whole_session = len(self.filled.draft.activities) > 1
 
     # -- what the form opens with -----------------------------------------------------------
 
@@ -164,11 +166,24 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
                         id="routine",
                         compact=True,
                     )
-            if draft.activities:
+            if self.whole_session:
                 yield Static(Text(self._played_line()), id="played")
-                yield MarkedCheckbox(
+            with Horizontal(classes="row"):
+                if not self.whole_session:
+                    with Vertical(classes="field", id="activity-field"):
+                        yield Label("A game it was about")
+                        yield Select(
+                            self._activity_options(),
+                            prompt="none",
+                            value=draft.activities[0] if draft.activities else Select.NULL,
+                            id="activity",
+                            compact=True,
+                        )
+                enjoyed = MarkedCheckbox(
                     self._enjoyed_label(), bool(draft.enjoyed), id="enjoyed", compact=True
                 )
+                enjoyed.display = bool(draft.activities)
+                yield enjoyed
             if len(self.family.children) > 1:
                 with Horizontal(id="children"):
                     yield Label("About")
@@ -272,6 +287,11 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             return Select.NULL  # an id: shown once the routines are loaded
         return routine
 
+    def _activity_options(self) -> list[tuple[Text, str]]:
+        # Until the library is loaded: only the game it is about, by title when known.
+        chosen = self.filled.draft.activities
+        return [(Text(self._played_line().removeprefix("Played: ")), chosen[0])] if chosen else []
+
     def _played_line(self) -> str:
         return "Played: " + ", ".join(self.played_titles or self.filled.draft.activities)
 
@@ -299,13 +319,14 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
     def _load(self) -> None:
         services = self.companion.services
         routines = [(r.id, r.name) for r in services.routines.all()]
-        titles: tuple[str, ...] = ()
-        if self.editing and self.editing.activities:
-            known = {card.id: card.activity.title for card in services.library()}
-            titles = tuple(known.get(a, a) for a in self.editing.activities)
-        self.app.call_from_thread(self._loaded, routines, titles)
+        games = {card.id: card.activity.title for card in services.library()}
+        played = self.filled.draft.activities
+        titles = tuple(games.get(a, a) for a in played) if self.editing and played else ()
+        self.app.call_from_thread(self._loaded, routines, titles, games)
 
-    def _loaded(self, routines: list[tuple[str, str]], titles: tuple[str, ...]) -> None:
+    def _loaded(
+        self, routines: list[tuple[str, str]], titles: tuple[str, ...], games: dict[str, str]
+    ) -> None:
         select = self.query_one("#routine", Select)
         chosen = select.value
         names = [name for _, name in routines]
@@ -324,7 +345,27 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
         self.routines_loaded = True
         if titles:
             self.played_titles = titles
-            self.query_one("#played", Static).update(Text(self._played_line()))
+            for played in self.query("#played").results(Static):
+                played.update(Text(self._played_line()))
+        for select in self.query("#activity").results(Select):
+            self._offer_games(select, games)
+
+    def _offer_games(self, select: Select[str], games: dict[str, str]) -> None:
+        """Every game in the library by title; one no longer there is kept, by its id."""
+        chosen = select.value
+        if isinstance(chosen, str) and chosen not in games:
+            games = {**games, chosen: chosen}
+        by_title = sorted(games.items(), key=lambda game: game[1].casefold())
+        with select.prevent(Select.Changed):  # the same game, only more to choose from
+            select.set_options([(Text(title), card_id) for card_id, title in by_title])
+            if isinstance(chosen, str):
+                select.value = chosen
+
+    @on(Select.Changed, "#activity")
+    def _game_chosen(self, event: Select.Changed) -> None:
+        enjoyed = self.query_one("#enjoyed", MarkedCheckbox)
+        enjoyed.display = isinstance(event.value, str)
+        enjoyed.value = False  # it was said of the game before
 
     @staticmethod
     def _with_routine(filled: _Filled, name: str | None) -> _Filled:
@@ -365,10 +406,14 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             )
         else:
             children = opened.children  # one child (or none to choose): as it was
-        enjoyed = opened.enjoyed
-        boxes = list(self.query("#enjoyed").results(MarkedCheckbox))
-        if boxes and boxes[0].value != bool(opened.enjoyed):
-            enjoyed = opened.activities if boxes[0].value else ()
+        activities = opened.activities
+        for select in self.query("#activity").results(Select):
+            activities = (select.value,) if isinstance(select.value, str) else ()
+        box = self.query_one("#enjoyed", MarkedCheckbox)
+        if activities == opened.activities and box.value == bool(opened.enjoyed):
+            enjoyed = opened.enjoyed  # as it was (perhaps some of a session's games)
+        else:
+            enjoyed = activities if box.value else ()
 
         def written(name: str) -> str:
             return self.query_one(f"#{name}", TextArea).text
@@ -378,7 +423,7 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             by=chosen("#by"),
             tags=tuple(self.query_one("#tags", Input).value.split()),
             for_therapist=self.query_one("#therapist", MarkedCheckbox).value,
-            activities=opened.activities,
+            activities=activities,
             enjoyed=enjoyed,
             routine=chosen("#routine") if self.routines_loaded else opened.routine,
             engagement=engagement if isinstance(engagement, int) else None,
