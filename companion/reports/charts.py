@@ -6,6 +6,7 @@ alone: every state has a pattern and a word in the legend, and no chart uses red
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -105,7 +106,8 @@ def engagement_chart(trend: ChildTrend) -> Chart:
         height = plot_h * week.engagement / 5
         bar = min(slot * 0.6, 26.0)
         marks.append(Box(centre - bar / 2, base - height, bar, height, BAR))
-        marks.append(Text(centre, base - height - 3, f"{week.engagement:.1f}", 8, "middle"))
+        if text_width("4.5", 8) < slot - 1:  # a long span: the bars alone, the values in words
+            marks.append(Text(centre, base - height - 3, f"{week.engagement:.1f}", 8, "middle"))
     marks += _week_axis([w.monday for w in trend.weeks], base + 12)
     note = f"1 hardly joined in, 5 fully with us; {words.DASH} nothing noted that week"
     marks.append(Text(_LEFT, base + 28, note, 8, fill=SOFT_INK))
@@ -188,9 +190,9 @@ def _stack(left: float, base: float, bar: float, unit: float, counts: Sequence[i
 
 def _week_axis(mondays: Sequence[date], y: float) -> list[Mark]:
     slot = _slot(len(mondays))
-    # With many weeks, every other label keeps them from running into each other; the month
-    # is named wherever it changes among the labels shown.
-    step = 1 if text_width("28 Sep", 8) < slot - 2 else 2
+    # With many weeks, a label every second (third...) week keeps them from running into each
+    # other; the month is named wherever it changes among the labels shown.
+    step = max(1, math.ceil((text_width("28 Sep", 8) + 2) / slot))
     labels = words.axis_labels(mondays[::step])
     return [
         Text(_LEFT + slot * (i * step + 0.5), y, label, 8, "middle", fill=SOFT_INK)

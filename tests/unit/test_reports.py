@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 import subprocess
 import sys
@@ -39,6 +40,7 @@ from companion.domain.brief import (
 )
 from companion.messages import NOT_A_THERAPIST
 from companion.reports import words
+from companion.reports.charts import SOFT_INK, Text, engagement_chart, text_width
 from companion.reports.html import render_html
 from companion.reports.markdown import render_markdown
 from companion.reports.pdf import render_pdf
@@ -489,3 +491,20 @@ def test_the_wheel_ships_the_fonts_their_licence_and_the_style(tmp_path: Path) -
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE"):
         assert f"companion/reports/fonts/{name}" in names
     assert "companion/reports/brief.css" in names
+
+
+def test_a_year_of_weeks_keeps_the_chart_labels_apart() -> None:
+    mondays = [date(2025, 11, 24) + timedelta(weeks=n) for n in range(53)]
+    weeks = tuple(ChildWeek(monday, 3.5, (1, 0, 0), (1, 0, 0)) for monday in mondays)
+    chart = engagement_chart(ChildTrend("Mia", (), weeks, ()))
+    texts = [mark for mark in chart.marks if isinstance(mark, Text)]
+    axis = sorted(
+        (t for t in texts if t.fill == SOFT_INK and t.anchor == "middle"), key=lambda t: t.x
+    )
+    assert 5 < len(axis) < 53  # a label every few weeks, not one a week
+    for left, right in itertools.pairwise(axis):
+        room = right.x - left.x
+        assert room > (text_width(left.text, 8) + text_width(right.text, 8)) / 2
+    # Bars a few points wide carry no number above them: the description says each week.
+    assert not any(t.text == "3.5" for t in texts)
+    assert "week of 24 Nov: 3.5" in chart.description
