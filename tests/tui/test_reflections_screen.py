@@ -48,6 +48,8 @@ def written(family_services: Services) -> Services:
                 by=by,
                 tags=tags,
                 for_therapist=flagged,
+                activities=("lotion-hands",),
+                enjoyed=("lotion-hands",),
                 engagement=4,
                 before="overwhelmed",
                 after="calm",
@@ -259,6 +261,7 @@ async def test_enter_shows_the_whole_reflection(written: Services, size: tuple[i
         view.scroll_end(animate=False)
         await settle(pilot)
         shown = panel_text(app)
+        assert "Played: Lotion hands (enjoyed)" in shown  # the game's title, not its id
         assert "Engagement: joined in warmly (4 of 5)" in shown
         assert "My child before: overwhelmed; after: calm" in shown
         assert "How I was: stretched" in shown

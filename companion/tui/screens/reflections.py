@@ -8,7 +8,7 @@ list, so each keystroke stays quick however long the family has been writing."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import ClassVar
 
@@ -97,12 +97,20 @@ IndexChange = Callable[[ReflectionIndex], ReflectionIndex]
 
 
 @dataclass(frozen=True)
+class Titles:
+    """What the ids a reflection keeps are called: its routine's, its games'."""
+
+    routines: dict[str, str] = field(default_factory=dict)
+    games: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ReflectionsView:
     """What one load found."""
 
     index: ReflectionIndex
     today: date
-    routines: dict[str, str]  # routine id -> name, for the open reflection
+    titles: Titles  # for the open reflection
 
 
 class ReflectionsScreen(Screen[None], CompanionNode):
@@ -221,8 +229,11 @@ class ReflectionsScreen(Screen[None], CompanionNode):
     def _load(self, changes: int) -> None:
         services = self.companion.services
         index = ReflectionIndex.of(services.reflections.find(ReflectionQuery()))
-        routines = {routine.id: routine.name for routine in services.routines.all()}
-        self.post_message(self.Loaded(ReflectionsView(index, services.today(), routines), changes))
+        titles = Titles(
+            routines={routine.id: routine.name for routine in services.routines.all()},
+            games={card.id: card.activity.title for card in services.library()},
+        )
+        self.post_message(self.Loaded(ReflectionsView(index, services.today(), titles), changes))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -380,8 +391,8 @@ class ReflectionsScreen(Screen[None], CompanionNode):
             text.update(NOTHING_FITS if self.view and self.view.index else "")
             self.remove_class("reading")
         else:
-            routines = self.view.routines if self.view else {}
-            text.update(reflection_detail(reflection, self.family, self._today(), routines))
+            titles = self.view.titles if self.view else Titles()
+            text.update(reflection_detail(reflection, self.family, self._today(), titles))
         self.query_one("#reflection-view", VerticalScroll).scroll_home(animate=False)
 
     def highlighted_id(self) -> str | None:
@@ -586,7 +597,7 @@ def row_prompt(reflection: Reflection, family: Family, today: date) -> Text:
 
 
 def reflection_detail(
-    reflection: Reflection, family: Family, today: date, routines: dict[str, str]
+    reflection: Reflection, family: Family, today: date, titles: Titles
 ) -> Text:
     """The whole reflection: every written part under its label, then how it went."""
     text = Text()
@@ -606,7 +617,7 @@ def reflection_detail(
     for label, words in reflection.written_parts():
         text.append(f"\n\n{label}\n", style="bold")
         text.append(words)
-    how = how_it_went(reflection, routines)
+    how = how_it_went(reflection, titles)
     if how:
         text.append("\n\n")
         text.append("\n".join(how))
@@ -615,16 +626,19 @@ def reflection_detail(
     return text
 
 
-def how_it_went(reflection: Reflection, routines: dict[str, str]) -> list[str]:
+def how_it_went(reflection: Reflection, titles: Titles) -> list[str]:
     lines: list[str] = []
     if reflection.activities:
         played = ", ".join(
-            card.replace("-", " ") + (" (enjoyed)" if card in reflection.enjoyed else "")
+            # A card since deleted is still named, from its id.
+            titles.games.get(card, card.replace("-", " "))
+            + (" (enjoyed)" if card in reflection.enjoyed else "")
             for card in reflection.activities
         )
         lines.append(f"Played: {played}")
     if reflection.routine:
-        lines.append(f"Routine: {routines.get(reflection.routine, 'one no longer kept')}")
+        routine = titles.routines.get(reflection.routine, "one no longer kept")
+        lines.append(f"Routine: {routine}")
     if reflection.engagement is not None:
         words = ENGAGEMENT_WORDS.get(reflection.engagement, "")
         lines.append(f"Engagement: {words} ({reflection.engagement} of 5)")
