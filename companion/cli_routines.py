@@ -19,6 +19,7 @@ from companion.cli_common import print_json, services_of
 from companion.domain.dates import day_words
 from companion.domain.errors import CompanionError
 from companion.domain.routine import STATUS_WORDS, WEEKDAYS, Checkoff, DayChange, Routine
+from companion.domain.text import and_list
 
 if TYPE_CHECKING:
     from companion.domain.consistency import WeekRow
@@ -553,12 +554,12 @@ def _steps_summary(routine: Routine) -> str:
 
 
 def _children_text(routine: Routine, people: Family) -> str:
-    return _and([people.name_of(i) for i in routine.children]) or "the children"
+    return and_list([people.name_of(i) for i in routine.children]) or "the children"
 
 
 def _for_whom(routine: Routine, people: Family) -> str:
-    kids = _and([people.name_of(i) for i in routine.children]) or "the whole family"
-    reminded = _and([people.name_of(i) for i in routine.remind]) or "everyone"
+    kids = and_list([people.name_of(i) for i in routine.children]) or "the whole family"
+    reminded = and_list([people.name_of(i) for i in routine.remind]) or "everyone"
     lead = routine.lead_minutes
     if lead == 0:
         return f"For {kids}; reminds {reminded} as it starts."
@@ -590,9 +591,3 @@ def _routine_json(routine: Routine, people: Family, this_week: str) -> dict[str,
         "paused": routine.paused,
         "this_week": this_week,
     }
-
-
-def _and(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"

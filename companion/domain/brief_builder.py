@@ -13,7 +13,7 @@ a `Brief` back. Counting rules worth knowing:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -44,6 +44,7 @@ from companion.domain.library import LibraryCard
 from companion.domain.reflection import Reflection
 from companion.domain.routine import STATUS_WORDS, Checkoff, DayChange, Routine
 from companion.domain.states import CHILD_STATES, FEELINGS, ChildState
+from companion.domain.text import and_list
 
 NO_NAME = "A caregiver"
 LOW_FEELINGS = ("stretched", "empty")
@@ -96,7 +97,7 @@ def build_brief(
     activities = tuple(_child_activities(child, kept, library) for child in family.children)
     names = tuple(child.name for child in family.children)
     return Brief(
-        title=f"Session brief for {_and(names)}" if names else "Session brief",
+        title=f"Session brief for {and_list(names)}" if names else "Session brief",
         since=since,
         until=until,
         made_on=made_on,
@@ -123,13 +124,6 @@ def build_brief(
 
 def _written(reflection: Reflection) -> tuple[date, datetime]:
     return reflection.day, reflection.written_at
-
-
-def _and(words: Sequence[str]) -> str:
-    """ "Mia", "Mia and Leo", "Mia, Leo and Sam"."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _count(number: int, noun: str) -> str:

@@ -27,6 +27,7 @@ from companion.domain.errors import CompanionError
 from companion.domain.family import Child, Dimension
 from companion.domain.library import LibraryCard, Played
 from companion.domain.states import FEELINGS, Feeling
+from companion.domain.text import and_list
 
 ReasonKind = Literal[
     "no_touch_version",
@@ -391,12 +392,6 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
-def _listed(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _reasons(
     card: LibraryCard,
     child: Child,
@@ -458,7 +453,7 @@ def _reasons(
         text = f"Shown in its no-touch version for {child.name}"
         first.append(Reason("no_touch_version", text))
     if activity.materials:
-        needs = Reason("needs", f"Needs {_listed(activity.materials)}", items=activity.materials)
+        needs = Reason("needs", f"Needs {and_list(activity.materials)}", items=activity.materials)
     else:
         needs = Reason("needs_nothing", "Needs nothing but the two of you")
     # At most four: the no-touch note, the strongest reasons, and what to gather.

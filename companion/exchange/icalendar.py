@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Alarm, Calendar, Event
 
 from companion.domain.errors import CompanionError
+from companion.domain.text import and_list
 
 if TYPE_CHECKING:
     from companion.domain.family import Family
@@ -171,15 +172,17 @@ def _description(routine: Routine, family: Family, change: DayChange | None) -> 
     if change is not None:
         lines.append(f"{change.describe(routine.name)}.")
         if change.say_to_child:
-            to = _and(children) if children else "the child"
+            to = and_list(children) if children else "the child"
             lines.append(f'Say to {to}: "{change.say_to_child}"')
         lines.append("")
     lines.extend(
         f"{n}. {step.text} ({step.minutes} min)" for n, step in enumerate(routine.steps, start=1)
     )
     lines.append("")
-    reminded = _and([family.name_of(i) for i in routine.remind]) if routine.remind else "everyone"
-    who = f"For {_and(children)}. " if children else ""
+    reminded = (
+        and_list([family.name_of(i) for i in routine.remind]) if routine.remind else "everyone"
+    )
+    who = f"For {and_list(children)}. " if children else ""
     lines.append(f"{who}Reminds {reminded}, {routine.lead_minutes} minutes before.")
     return "\n".join(lines)
 
@@ -198,9 +201,3 @@ def _first_day(routine: Routine, since: date) -> date | None:
 
 def _at(day: date, at: time, zone: ZoneInfo | None) -> datetime:
     return datetime.combine(day, at, tzinfo=zone)
-
-
-def _and(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"

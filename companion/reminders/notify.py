@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from companion.domain.routine import Occurrence
+from companion.domain.text import and_list
 from companion.reminders.times import instant, minutes_between
 
 NOTIFY_VARIABLE = "COMPANION_NOTIFY"  # "terminal" keeps reminders out of the desktop notifier
@@ -68,7 +69,7 @@ class Reminder:
         if change is not None and change.kind == "someone_else" and change.who:
             parts.append(f"{change.who} does it today.")
         if self.for_whom:
-            parts.append(f"For {_and(self.for_whom)}.")
+            parts.append(f"For {and_list(self.for_whom)}.")
         return " ".join(parts)
 
     def sentence(self) -> str:
@@ -137,7 +138,3 @@ def choose_notifier(echo: Echo = print_line) -> Notifier:
     if command is None or sys.platform == "win32":
         return TerminalNotifier(echo)
     return DesktopNotifier(command, echo)
-
-
-def _and(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

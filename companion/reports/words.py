@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from companion.domain.brief import (
@@ -15,7 +15,8 @@ from companion.domain.brief import (
     GridWeek,
     Question,
 )
-from companion.domain.states import FEELING_WORDS, Feeling
+from companion.domain.states import CHILD_STATES, FEELING_WORDS, FEELINGS, Feeling
+from companion.domain.text import and_list
 from companion.messages import NOT_A_THERAPIST
 
 # Section headings, in the order a therapist with five minutes wants them.
@@ -70,8 +71,8 @@ LEGEND: tuple[tuple[str, str], ...] = (
 )
 LEGEND_LINE = "Marks: " + "; ".join(f"{mark} {word}".strip() for mark, word in LEGEND) + "."
 
-CHILD_STATE_WORDS = ("calm", "wobbly", "overwhelmed")
-CAREGIVER_STATE_WORDS = ("calm", "stretched", "running on empty")
+CHILD_STATE_WORDS: tuple[str, ...] = CHILD_STATES
+CAREGIVER_STATE_WORDS = tuple(FEELING_WORDS[feeling] for feeling in FEELINGS)
 STATES_KEY = "Before and after: times calm / wobbly / overwhelmed that week."
 
 
@@ -120,13 +121,6 @@ def day_headers(week: GridWeek, *, short: bool = False) -> list[str]:
 def full_stop(text: str) -> str:
     """End a sentence once: initials such as "M." already carry their own full stop."""
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
-
-
-def and_list(names: Iterable[str]) -> str:
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def intro_lines(brief: Brief) -> list[str]:

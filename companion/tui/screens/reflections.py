@@ -596,9 +596,7 @@ def row_prompt(reflection: Reflection, family: Family, today: date) -> Text:
     return text
 
 
-def reflection_detail(
-    reflection: Reflection, family: Family, today: date, titles: Titles
-) -> Text:
+def reflection_detail(reflection: Reflection, family: Family, today: date, titles: Titles) -> Text:
     """The whole reflection: every written part under its label, then how it went."""
     text = Text()
     text.append(f"{reflection.day:%A %d %B %Y}", style="bold")

@@ -36,6 +36,7 @@ from companion.domain.consistency import WeekRow
 from companion.domain.dates import day_words
 from companion.domain.family import Family
 from companion.domain.routine import STATUS_WORDS, Checkoff, CheckoffStatus, DayChange, Routine
+from companion.domain.text import and_list
 from companion.tui.base import CompanionNode
 
 # Below this width the list and the routine's week sit one above the other.
@@ -382,15 +383,9 @@ def when(routine: Routine) -> str:
     return f"{routine.start:%H:%M} {routine.days_text()}"
 
 
-def names_and(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def for_whom(routine: Routine, family: Family) -> str:
-    kids = names_and([family.name_of(i) for i in routine.children]) or "the whole family"
-    reminded = names_and([family.name_of(i) for i in routine.remind]) or "everyone"
+    kids = and_list([family.name_of(i) for i in routine.children]) or "the whole family"
+    reminded = and_list([family.name_of(i) for i in routine.remind]) or "everyone"
     return f"For {kids}; reminds {reminded} {routine.lead_minutes} min before."
 
 

@@ -1,0 +1,13 @@
+"""Small pieces of plain English shared by every place that speaks to the family."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def and_list(items: Iterable[str]) -> str:
+    """ "Mia", "Mia and Leo", "Mia, Leo and Sam"; nothing for none."""
+    words = list(items)
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
