@@ -203,7 +203,7 @@ def _caregivers(brief: Brief) -> str:
             f"<figure>{chart}</figure></div>",
         ]
     rows = [
-        [f"{trend.caregiver}: {word}", *(str(w.feelings[i]) for w in trend.weeks)]
+        [f"{trend.caregiver}: {word}", *(words.times(w.feelings, i) for w in trend.weeks)]
         for trend in brief.caregivers_state
         for i, word in enumerate(words.CAREGIVER_STATE_WORDS)
     ]

@@ -129,7 +129,7 @@ def _caregivers(brief: Brief) -> str:
         if trend.gentle_line:
             blocks.append(f"_{trend.gentle_line}_")
         rows = [
-            [words.week_label(week.monday), *(str(n) for n in week.feelings)]
+            [words.week_label(week.monday), *(words.times(week.feelings, i) for i in range(3))]
             for week in trend.weeks
         ]
         blocks.append(_table(head, rows))

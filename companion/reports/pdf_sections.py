@@ -198,7 +198,7 @@ def _caregivers(doc: BriefDocument, brief: Brief) -> None:
         rows = [
             ["Week of", *words.axis_labels(weeks)],
             *[
-                [f"{trend.caregiver}: {word}", *(str(w.feelings[i]) for w in trend.weeks)]
+                [f"{trend.caregiver}: {word}", *(words.times(w.feelings, i) for w in trend.weeks)]
                 for trend in trends
                 for i, word in enumerate(words.CAREGIVER_STATE_WORDS)
             ],

@@ -220,6 +220,11 @@ def counts(values: tuple[int, int, int], sep: str = " / ") -> str:
     return sep.join(str(value) for value in values) if any(values) else ""
 
 
+def times(values: tuple[int, int, int], index: int) -> str:
+    """One count of a week's three, "" when the week has none (as `counts` leaves it blank)."""
+    return str(values[index]) if any(values) else ""
+
+
 def feeling(value: Feeling) -> str:
     return FEELING_WORDS[value]
 

@@ -508,3 +508,13 @@ def test_a_year_of_weeks_keeps_the_chart_labels_apart() -> None:
     # Bars a few points wide carry no number above them: the description says each week.
     assert not any(t.text == "3.5" for t in texts)
     assert "week of 24 Nov: 3.5" in chart.description
+
+
+def test_a_week_with_nothing_noted_is_blank_for_caregivers_as_for_children(brief: Brief) -> None:
+    sam = brief.caregivers_state[0]
+    quiet = replace(sam.weeks[0], feelings=(0, 0, 0))
+    quiet_brief = replace(brief, caregivers_state=(replace(sam, weeks=(quiet, *sam.weeks[1:])),))
+    label = words.week_label(quiet.monday)
+    caregivers = render_markdown(quiet_brief).split(f"## {words.CAREGIVERS}")[1]
+    assert f"| {label} |   |   |   |" in caregivers
+    assert f"| {label} | 0 | 0 | 0 |" not in caregivers

@@ -92,7 +92,8 @@ class BriefScreen(Screen[None], CompanionNode):
         Binding("a", "appointments", "Appointments", id="brief-appointments",
                 tooltip="The appointments: add one, delete one (the brief starts at the last)"),
         Binding("i", "toggle_initials", "Initials", id="brief-initials",
-                tooltip="Replace names with initials, or show them again"),
+                tooltip="Replace names with initials (children, caregivers and relatives: "
+                        "`companion family add-relative NAME`), or show them again"),
         Binding("m", "save('md')", "Save .md", id="brief-save-md",
                 tooltip="Save the brief as Markdown (plain text)"),
         Binding("h", "save('html')", "Save HTML", id="brief-save-html",
