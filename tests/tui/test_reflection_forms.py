@@ -258,7 +258,10 @@ async def test_a_game_can_be_chosen_on_the_full_form_and_changed_when_editing(
         await settle(pilot)
         game = app.screen.query_one("#activity", Select)
         assert game.value == lotion and "Lotion hands" in screen_text(app)
+        assert app.screen.query_one("#enjoyed", MarkedCheckbox).value  # as it was saved
         game.value = cards["Balloon keep-up"].id
+        await settle(pilot)
+        assert not app.screen.query_one("#enjoyed", MarkedCheckbox).value
         await pilot.press("ctrl+s")
         await settle(pilot)
     [edited] = family_services.find_reflections()

@@ -86,6 +86,7 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
         self.filled = _Filled(draft, self._day_text(draft.day)) if draft else self.untouched
         # A session (hello, games, goodbye) is shown as played; one game or none is a choice.
         self.whole_session = len(self.filled.draft.activities) > 1
+        self.game = self.filled.draft.activities[0] if self.filled.draft.activities else None
 
     # -- what the form opens with -----------------------------------------------------------
 
@@ -363,9 +364,12 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
 
     @on(Select.Changed, "#activity")
     def _game_chosen(self, event: Select.Changed) -> None:
+        game = event.value if isinstance(event.value, str) else None
         enjoyed = self.query_one("#enjoyed", MarkedCheckbox)
-        enjoyed.display = isinstance(event.value, str)
-        enjoyed.value = False  # it was said of the game before
+        enjoyed.display = game is not None
+        if game != self.game:  # another game (Select also says so of the first one shown)
+            self.game = game
+            enjoyed.value = False  # it was said of the game before
 
     @staticmethod
     def _with_routine(filled: _Filled, name: str | None) -> _Filled:
