@@ -131,6 +131,23 @@ async def test_b_opens_the_brief_since_the_last_appointment_with_a_preview(
         assert "Self-reported by the family" in everything
 
 
+async def test_the_preview_fits_again_when_the_terminal_changes_size(
+    seeded: Services, home: Path
+) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_brief(app, pilot)
+        preview = app.screen.query_one(RenderedLines)
+        narrow = preview.lines[0].cell_length
+        assert narrow == preview.text_width < 80
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        assert preview.lines[0].cell_length == preview.text_width > narrow
+        # Nothing reaches past the panel: no sideways scrolling needed to read it.
+        assert preview.max_scroll_x == 0
+        assert "Session brief for Mia and Leo" in flat(screen_text(app))
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_initials_replace_every_name_in_the_preview(
     seeded: Services, home: Path, size: tuple[int, int]

@@ -45,6 +45,7 @@ class Built:
     lines: list[Strip]
     width: int
     span_line: str
+    asked_as: int  # which build request it answers: an older one is never shown
 
 
 def span_words(since: date, until: date, appointments: list[Appointment], today: date) -> str:
@@ -130,6 +131,7 @@ class BriefScreen(Screen[None], CompanionNode):
         self.folder: Path | None = None  # where saving looks first
         self.shown: Built | None = None  # the brief last shown, to render again to fit
         self._asked: tuple[str, str, bool] | None = None  # what the last build was asked for
+        self._requests = 0  # build requests so far
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -195,7 +197,8 @@ class BriefScreen(Screen[None], CompanionNode):
         if asked == self._asked and not force:
             return
         self._asked = asked
-        self._build(asked, self.preview.text_width)
+        self._requests += 1
+        self._build(asked, self.preview.text_width, self._requests)
 
     @on(Input.Submitted, "#since, #until")
     @on(Input.Blurred, "#since, #until")
@@ -209,7 +212,7 @@ class BriefScreen(Screen[None], CompanionNode):
         return self.query_one("#brief-preview", RenderedLines)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="brief-build")
-    def _build(self, asked: tuple[str, str, bool], width: int) -> None:
+    def _build(self, asked: tuple[str, str, bool], width: int, request: int) -> None:
         services = self.companion.services
         since_text, until_text, redact = asked
         since, until = read_span(services, since_text, until_text)
@@ -218,9 +221,9 @@ class BriefScreen(Screen[None], CompanionNode):
         line = span_words(since, until, briefs.appointments(), services.today())
         lines = render_markdown_lines(markdown, width)
         if not get_current_worker().is_cancelled:  # a newer build was asked for
-            self.post_message(self.Ready(Built(markdown, lines, width, line)))
+            self.post_message(self.Ready(Built(markdown, lines, width, line, request)))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-build")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief-fit")
     def _render_again(self, built: Built, width: int) -> None:
         lines = render_markdown_lines(built.markdown, width)
         if not get_current_worker().is_cancelled:
@@ -228,16 +231,23 @@ class BriefScreen(Screen[None], CompanionNode):
 
     @on(Ready)
     def _ready(self, event: Ready) -> None:
-        built = self.shown = event.built
+        built = event.built
+        if built.asked_as != self._requests:
+            return  # asked for again since (other dates, initials): never show the older one
+        self.shown = built
         self.query_one("#brief-span-line", Static).update(Text(built.span_line))
         self.say("")
         self.preview.show(built.markdown, built.lines)
+        self._fit(self.preview.text_width)  # the room may have changed while it was built
 
     @on(RenderedLines.Resized)
-    def _fit_again(self, event: RenderedLines.Resized) -> None:
-        # Wider or narrower: the same brief, its lines rendered again to fit.
-        if self.shown is not None and self.shown.width != event.width:
-            self._render_again(self.shown, event.width)
+    def _resized(self, event: RenderedLines.Resized) -> None:
+        self._fit(event.width)
+
+    def _fit(self, width: int) -> None:
+        """Wider or narrower: the same brief, its lines rendered again to fit."""
+        if self.shown is not None and self.shown.width != width:
+            self._render_again(self.shown, width)
 
     def say(self, words: str) -> None:
         """One sentence above the preview when something went wrong; nothing when all is well."""
