@@ -17,7 +17,7 @@ from companion.domain.appointment import (
 )
 from companion.domain.errors import CompanionError
 from companion.domain.reflection import ReflectionQuery
-from companion.store.repositories import AppointmentRepository
+from companion.store.appointment_repository import AppointmentRepository
 
 if TYPE_CHECKING:
     from companion.domain.brief import Brief
@@ -68,8 +68,12 @@ class BriefService:
     def offer_to_prepare(self) -> Appointment | None:
         """The appointment to prepare the brief for: one tomorrow (or today)."""
         coming = self.next_appointment()
+        return coming if self.time_to_prepare(coming) else None
+
+    def time_to_prepare(self, coming: Appointment | None) -> bool:
+        """Whether the next appointment is close enough to offer the brief: the day before."""
         tomorrow = self.services.today() + timedelta(days=1)
-        return coming if coming is not None and coming.day <= tomorrow else None
+        return coming is not None and coming.day <= tomorrow
 
     # -- the brief ----------------------------------------------------------------------------
 

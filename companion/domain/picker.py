@@ -27,7 +27,7 @@ from companion.domain.errors import CompanionError
 from companion.domain.family import Child, Dimension
 from companion.domain.library import LibraryCard, Played
 from companion.domain.states import FEELINGS, Feeling
-from companion.domain.text import and_list
+from companion.domain.text import MONTHS, WEEKDAYS, and_list
 
 ReasonKind = Literal[
     "no_touch_version",
@@ -348,21 +348,6 @@ def _score(
 
 # -- the reasons, in plain words ----------------------------------------------------------
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _PLACE_WORDS: dict[str, str] = {
     "floor": "on the floor",
     "table": "at the table",
@@ -384,8 +369,8 @@ def when_words(then: date, day: date) -> str:
     if ago == 1:
         return "yesterday"
     if 1 < ago < WEEK:
-        return f"on {_WEEKDAYS[then.weekday()]}"
-    return f"on {then.day} {_MONTHS[then.month - 1]}"
+        return f"on {WEEKDAYS[then.weekday()]}"
+    return f"on {then.day} {MONTHS[then.month - 1]}"
 
 
 def _days(count: int) -> str:

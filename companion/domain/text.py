@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+# Written out here, not by strftime, so no locale changes them.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 def and_list(items: Iterable[str]) -> str:
     """ "Mia", "Mia and Leo", "Mia, Leo and Sam"; nothing for none."""

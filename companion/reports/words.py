@@ -15,8 +15,9 @@ from companion.domain.brief import (
     GridWeek,
     Question,
 )
+from companion.domain.family import Dimension
 from companion.domain.states import CHILD_STATES, FEELING_WORDS, FEELINGS, Feeling
-from companion.domain.text import and_list
+from companion.domain.text import MONTHS, WEEKDAYS, and_list
 from companion.messages import NOT_A_THERAPIST
 
 # Section headings, in the order a therapist with five minutes wants them.
@@ -34,22 +35,8 @@ NO_FLAGGED = "Nothing was marked for discussion this time."
 NO_GAMES = "No connection games were noted in this span."
 NO_ROUTINES = "No routines were kept in this span."
 
-DIMENSIONS = ("structure", "engagement", "nurture", "challenge")
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+DIMENSIONS = tuple(dimension.value for dimension in Dimension)
+DAYS = tuple(weekday[:3] for weekday in WEEKDAYS)  # "Mon"
 DASH = "\N{EN DASH}"  # "not today" in a grid, "nothing noted" in a chart
 
 # Week-grid marks. Never red, never "missed": a day with nothing noted stays blank.
@@ -83,7 +70,7 @@ def mark(cell: CellMark) -> str:
 
 def long_day(day: date, *, year: bool = True) -> str:
     """ "2 September 2026", written out so no locale changes it."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    text = f"{day.day} {MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 
@@ -99,7 +86,7 @@ def span(since: date, until: date) -> str:
 
 def week_label(monday: date) -> str:
     """ "7 Sep", for table rows and chart axes."""
-    return f"{monday.day} {_MONTHS[monday.month - 1][:3]}"
+    return f"{monday.day} {MONTHS[monday.month - 1][:3]}"
 
 
 def axis_labels(mondays: Sequence[date]) -> list[str]:

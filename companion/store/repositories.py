@@ -7,13 +7,11 @@ from typing import Any
 
 from tinydb import Query
 
-from companion.domain.appointment import Appointment
 from companion.domain.family import Caregiver, Child, Family, Relative
 from companion.domain.reflection import Reflection, ReflectionQuery, newest_first
 from companion.store.datastore import DataStore
-from companion.store.schema import APPOINTMENTS, FAMILY, REFLECTIONS, SETTINGS
+from companion.store.schema import FAMILY, REFLECTIONS, SETTINGS
 
-APPOINTMENTS_FILE = "appointments.json"
 FAMILY_FILE = "family.json"
 SETTINGS_FILE = "settings.json"
 REFLECTIONS_FOLDER = "reflections"
@@ -141,24 +139,3 @@ class SettingsRepository:
                 table.update({name: value})
             else:
                 table.insert({name: value})
-
-
-class AppointmentRepository:
-    def __init__(self, store: DataStore) -> None:
-        self.store = store
-
-    def load(self) -> list[Appointment]:
-        tables = self.store.read(APPOINTMENTS_FILE, APPOINTMENTS)
-        found = [Appointment.from_record(r) for r in tables.get("appointments", {}).values()]
-        return sorted(found, key=lambda a: a.day)
-
-    def save(self, appointment: Appointment) -> None:
-        """Add an appointment, or replace the one with its id."""
-        with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:
-            database.table("appointments").upsert(
-                appointment.to_record(), Query().id == appointment.id
-            )
-
-    def remove(self, appointment: Appointment) -> None:
-        with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:
-            database.table("appointments").remove(Query().id == appointment.id)

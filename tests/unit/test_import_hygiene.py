@@ -38,6 +38,9 @@ def test_the_command_line_does_not_load_textual(tmp_path: Path) -> None:
     assert "tinydb" in loaded  # it did reach the store
     assert "textual" not in loaded
     assert "apscheduler" not in loaded
+    # Appointments and the brief load only where they are shown.
+    assert "companion.domain.appointment" not in loaded
+    assert "companion.brief_service" not in loaded
 
 
 def test_import_linter_contracts_hold() -> None:

@@ -183,7 +183,7 @@ class HomeScreen(Screen[None], CompanionNode):
     def _load_appointment(self) -> None:
         briefs = self.companion.services.briefs
         coming = briefs.next_appointment()
-        self.post_message(self.AppointmentLoaded(coming, briefs.offer_to_prepare() is not None))
+        self.post_message(self.AppointmentLoaded(coming, briefs.time_to_prepare(coming)))
 
     @on(AppointmentLoaded)
     def _show_appointment(self, event: AppointmentLoaded) -> None:
