@@ -2,7 +2,9 @@
 thread workers (where every TinyDB call runs) reach the person: one kind sentence,
 never a traceback."""
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from weakref import WeakKeyDictionary
 
 from textual import on
 from textual.dom import DOMNode
@@ -14,6 +16,11 @@ from companion.domain.errors import CompanionError
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
 
+ResultType = TypeVar("ResultType")
+
+# What to do with each worker's result once it has finished; see `when_done`.
+_WHEN_DONE: "WeakKeyDictionary[Worker[Any], Callable[[Any], object]]" = WeakKeyDictionary()
+
 
 class CompanionNode(DOMNode):
     """Mix into a screen after its Textual base (`class X(Screen[None], CompanionNode)`):
@@ -24,11 +31,25 @@ class CompanionNode(DOMNode):
         """The app, typed: its services and shared state."""
         return cast("CompanionApp", self.app)
 
+    def when_done(self, worker: Worker[ResultType], then: Callable[[ResultType], object]) -> None:
+        """Call `then` with the worker's result here, on the event loop, once it has finished.
+
+        A screen closes this way rather than from inside its own thread worker: closing a
+        screen cancels its running workers, and a worker still waiting on
+        `call_from_thread(self.dismiss, ...)` is running, so it ended as cancelled."""
+        _WHEN_DONE[worker] = then
+
     @on(Worker.StateChanged)
-    def _report_failed_worker(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS:
+            then = _WHEN_DONE.pop(event.worker, None)
+            if then is not None:
+                then(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self._report_failed(event.worker)
+
+    def _report_failed(self, worker: Worker[Any]) -> None:
+        error = worker.error
         if isinstance(error, CompanionError):
             text = error.message
         else:

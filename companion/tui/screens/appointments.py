@@ -288,9 +288,8 @@ class AddAppointmentScreen(FormScreen[Appointment]):
             return
         self.say("")
         self.busy(True)
-        self._save(day, note)
+        self.when_done(self._save(day, note), self.dismiss)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, day: str, note: str) -> None:
-        appointment = self.companion.services.briefs.add_appointment(day, note)
-        self.app.call_from_thread(self.dismiss, appointment)
+    def _save(self, day: str, note: str) -> Appointment:
+        return self.companion.services.briefs.add_appointment(day, note)

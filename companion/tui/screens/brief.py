@@ -311,6 +311,14 @@ class BriefScreen(Screen[None], CompanionNode):
         self.dismiss(None)
 
 
+@dataclass(frozen=True)
+class _Writing:
+    """What the save worker did: wrote the file, or found one already there to ask about."""
+
+    path: Path
+    written: bool
+
+
 class SaveBriefScreen(FormScreen[Path]):
     """Where to save the brief: a file name, prefilled; errors (an unwritable folder, a full
     disk) said in place, with what was typed kept. A file already there is replaced only
@@ -355,31 +363,38 @@ class SaveBriefScreen(FormScreen[Path]):
             return
         self.say("")
         self.busy(True)
-        self._write(typed, replace=False)
+        self._start_writing(typed, replace=False)
 
     def busy(self, busy: bool) -> None:
         super().busy(busy)
         self.query_one("#form-save", Button).label = "Saving…" if busy else "Save"
 
+    def _start_writing(self, typed: str, replace: bool) -> None:
+        self.when_done(self._write(typed, replace), self._after_writing)
+
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _write(self, typed: str, replace: bool) -> None:
+    def _write(self, typed: str, replace: bool) -> _Writing:
         path = Path(typed).expanduser()
         if path.is_dir():  # a folder: the usual name inside it
             path = path / default_file_name(self.since, self.until, self.form)
         if path.exists() and not replace:
-            self.app.call_from_thread(self._ask_replace, path)
-            return
+            return _Writing(path, written=False)
         briefs = self.companion.services.briefs
         brief = briefs.build(self.since, self.until, redact=self.redact)
-        written = briefs.write(briefs.render(brief, self.form), path)
-        self.app.call_from_thread(self.dismiss, written)
+        return _Writing(briefs.write(briefs.render(brief, self.form), path), written=True)
+
+    def _after_writing(self, writing: _Writing) -> None:
+        if writing.written:
+            self.dismiss(writing.path)
+        else:
+            self._ask_replace(writing.path)
 
     def _ask_replace(self, path: Path) -> None:
         from companion.tui.screens.choice import AskScreen
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._write(str(path), replace=True)
+                self._start_writing(str(path), replace=True)
             else:
                 self.busy(False)
                 self.say("Kept the file that was there; choose another name.")

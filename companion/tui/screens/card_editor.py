@@ -186,7 +186,7 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
         if self._warn(activity):
             return
         self.query_one("#save", Button).disabled = True
-        self._save(activity)
+        self.when_done(self._save(activity), self.dismiss)
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> bool:
         """Each problem under its field; True when there are none."""
@@ -215,9 +215,8 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
         return True
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, activity: Activity) -> None:
-        card = self.companion.services.save_own_card(activity, replacing=self.replacing)
-        self.app.call_from_thread(self.dismiss, card)
+    def _save(self, activity: Activity) -> LibraryCard:
+        return self.companion.services.save_own_card(activity, replacing=self.replacing)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -143,18 +143,16 @@ class NowNextScreen(ModalScreen[None], CompanionNode):
         self.query_one("#now-done-row").display = False
         self.add_class("finished")
         self._saving = True
-        self._check_off()
+        self.when_done(self._check_off(), self._checked_off)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="now-next")
-    def _check_off(self) -> None:
+    def _check_off(self) -> str:
         services = self.companion.services
         today = services.today()
         day = self.day or today
         services.routines.check_off(self.routine.id, day=day, status="done", by=self.by)
         when = "today" if day == today else day_words(day, today)
-        self.app.call_from_thread(
-            self._checked_off, f"{self.routine.name} is checked off for {when}."
-        )
+        return f"{self.routine.name} is checked off for {when}."
 
     def _checked_off(self, said: str) -> None:
         self._saving = False

@@ -146,16 +146,16 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         self.query_one("#save", Button).disabled = True
-        self._save(self._draft())
+        self.when_done(self._save(self._draft()), self._saved)
 
     def _enjoyed(self) -> bool:
         boxes = self.query("#enjoyed").results(MarkedCheckbox)
         return any(box.value for box in boxes)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, draft: ReflectionDraft) -> None:
+    def _save(self, draft: ReflectionDraft) -> ReflectionDefaults:
         self.companion.services.save_reflection(draft)
-        self.app.call_from_thread(self._saved, ReflectionDefaults(draft.children, draft.by))
+        return ReflectionDefaults(draft.children, draft.by)
 
     def _saved(self, defaults: ReflectionDefaults) -> None:
         self.app.notify(messages.SAVED_REFLECTION, timeout=4, markup=False)

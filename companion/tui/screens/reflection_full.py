@@ -451,19 +451,18 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             return  # already on its way
         save.disabled = True
         self.query_one("#full-error", Static).display = False
-        self._save(self._read())
+        self.when_done(self._save(self._read()), self._saved)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="full-reflection-save")
-    def _save(self, filled: _Filled) -> None:
+    def _save(self, filled: _Filled) -> ReflectionDefaults:
         services = self.companion.services
         day = services.parse_day(filled.day, "day") if filled.day.strip() else None
         services.save_reflection(replace(filled.draft, day=day), editing=self.editing)
-        saved = ReflectionDefaults(filled.draft.children, filled.draft.by)
-        self.app.call_from_thread(self._saved, saved)
+        return ReflectionDefaults(filled.draft.children, filled.draft.by)
 
     def _saved(self, defaults: ReflectionDefaults) -> None:
         said = SAVED_CHANGES if self.editing else messages.SAVED_REFLECTION

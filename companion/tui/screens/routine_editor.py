@@ -325,7 +325,7 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
         if not self._show_problems(form.problems()):
             return
         self.query_one("#save", Button).disabled = True
-        self._save(form)
+        self.when_done(self._save(form), self.dismiss)
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> bool:
         """Each problem under its field; True when there are none."""
@@ -343,7 +343,7 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
         return self.query_one("#routine-name")
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, form: RoutineForm) -> None:
+    def _save(self, form: RoutineForm) -> Routine:
         routines = self.companion.services.routines
         if self.routine is None:
             saved = routines.add(
@@ -366,7 +366,7 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
                 remind=form.remind,
                 lead_minutes=int(form.lead),
             )
-        self.app.call_from_thread(self.dismiss, saved)
+        return saved
 
     def show_worker_error(self, text: str) -> bool:
         self.query_one("#routine-editor-error", Static).update(Text(text))

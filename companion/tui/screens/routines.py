@@ -598,15 +598,15 @@ class CheckOffScreen(FormScreen[CheckedOff]):
         note = self.query_one("#check-off-note", Input).value
         self.say("")
         self.busy(True)
-        self._save(status, by, day, note)
+        self.when_done(self._save(status, by, day, note), self.dismiss)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, status: CheckoffStatus, by: str | None, day: date, note: str) -> None:
+    def _save(self, status: CheckoffStatus, by: str | None, day: date, note: str) -> CheckedOff:
         checkoff = self.companion.services.routines.check_off(
             self.routine.id, day=day, status=status, by=by, note=note
         )
         sentence = checked_off_sentence(self.routine, checkoff, by, self.today)
-        self.app.call_from_thread(self.dismiss, CheckedOff(checkoff, sentence, by))
+        return CheckedOff(checkoff, sentence, by)
 
 
 def checked_off_sentence(routine: Routine, checkoff: Checkoff, by: str | None, today: date) -> str:
@@ -728,28 +728,26 @@ class DayChangeScreen(FormScreen[str]):
         say = self.query_one("#change-say", Input).value
         self.say("")
         self.busy(True)
-        self._save(day, kind, new_start, who, say)
+        self.when_done(self._save(day, kind, new_start, who, say), self.dismiss)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, day: date, kind: str, new_start: str, who: str, say: str) -> None:
+    def _save(self, day: date, kind: str, new_start: str, who: str, say: str) -> str:
         change = self.companion.services.routines.change_day(
             self.routine.id, day, kind, say_to_child=say, new_start=new_start or None, who=who
         )
-        said = f"{day_label(day, self.today)}: {change.describe(self.routine.name)}."
-        self.app.call_from_thread(self.dismiss, said)
+        return f"{day_label(day, self.today)}: {change.describe(self.routine.name)}."
 
     @on(Button.Pressed, "#change-as-planned")
     def _as_planned_pressed(self) -> None:
         day = self.chosen_day()
         if day is not None:
             self.busy(True)
-            self._as_planned(day)
+            self.when_done(self._as_planned(day), self.dismiss)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _as_planned(self, day: date) -> None:
+    def _as_planned(self, day: date) -> str:
         self.companion.services.routines.as_planned(self.routine.id, day)
-        said = (
+        return (
             f"{day_label(day, self.today)}: {self.routine.name} is as planned again, "
             f"at {self.routine.start:%H:%M}."
         )
-        self.app.call_from_thread(self.dismiss, said)

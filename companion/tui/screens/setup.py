@@ -65,17 +65,18 @@ class SetupScreen(Screen[bool], CompanionNode):
         self.query_one("#setup-error", Static).update("")
         caregiver = None if self.family.caregivers else self.query_one("#caregiver", Input).value
         self.query_one("#start", Button).disabled = True
-        self._save(
+        saving = self._save(
             caregiver,
             self.query_one("#child", Input).value,
             self.query_one("#born", Input).value,
             str(self.query_one("#touch", Select).value),
         )
+        self.when_done(saving, self.dismiss)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save(self, caregiver: str | None, child: str, born: str, touch: str) -> None:
+    def _save(self, caregiver: str | None, child: str, born: str, touch: str) -> bool:
         self.companion.services.set_up_family(caregiver, child, born, touch)
-        self.app.call_from_thread(self.dismiss, True)
+        return True
 
     def show_worker_error(self, text: str) -> bool:
         self.query_one("#setup-error", Static).update(Text(text))  # it may quote what was typed
