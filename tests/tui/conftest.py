@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from textual.pilot import Pilot
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from companion.services import Services
 from companion.tui.app import CompanionApp, build_app
@@ -21,7 +21,9 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let thread workers finish and their messages land."""
     app = pilot.app
     for _ in range(50):
-        with contextlib.suppress(WorkerFailed):  # the app reports these itself
+        # The app reports failures itself; a worker is cancelled by design when a newer one
+        # of its group (a resize, the next key) takes its place while this waits on it.
+        with contextlib.suppress(WorkerFailed, WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in app.workers):

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Select
+from textual.worker import Worker, WorkerState
 
 from companion.services import Services
 from companion.tui.app import CompanionApp
@@ -293,6 +294,34 @@ async def test_check_off_partly_by_jordan_with_a_note(
         (date(2026, 11, 22), "done", jordan, ""),
         (TODAY, "partly", jordan, "Tired, but [/] we read"),
     ]
+
+
+async def test_the_check_off_closes_only_once_its_save_has_finished(
+    bedtime: Services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closing a screen cancels its running workers: a save that closed its own form from
+    # inside the thread ended as cancelled (harmless to the file, but a race CI caught).
+    saves: list[Worker[Any]] = []
+    start_save = CheckOffScreen._save
+
+    def watched(form: CheckOffScreen, *args: Any) -> Worker[Any]:
+        saves.append(start_save(form, *args))
+        return saves[-1]
+
+    monkeypatch.setattr(CheckOffScreen, "_save", watched)
+    app = make_app(bedtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_routines(app, pilot)
+        for _ in range(3):  # a race: a few times over
+            await pilot.press("c")
+            await settle(pilot)
+            assert isinstance(app.screen, CheckOffScreen)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, RoutinesScreen)
+    assert [save.state for save in saves] == [WorkerState.SUCCESS] * 3
+    checkoffs = fresh(data_dir).routines.checked_off(TODAY, TODAY)
+    assert [(c.day, c.status) for c in checkoffs] == [(TODAY, "done")] * 3
 
 
 async def test_check_off_can_be_left_without_writing(bedtime: Services, data_dir: Path) -> None:
