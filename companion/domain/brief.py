@@ -102,7 +102,8 @@ class PracticeLine:
 
 @dataclass(frozen=True)
 class Entry:
-    """A reflection marked "discuss with our therapist", every written part verbatim."""
+    """A reflection marked "discuss with our therapist", every written part verbatim
+    but its questions, which the brief lists once, together, under Questions."""
 
     day: date
     by: str  # the caregiver's name, or "" when not said
@@ -110,13 +111,26 @@ class Entry:
     about: str  # the games or the routine it was about, or ""
     parts: tuple[tuple[str, str], ...]  # (label, words) as written
     tags: tuple[str, ...]
+    questions: int = 0  # how many questions it asked
+
+
+@dataclass(frozen=True)
+class Asked:
+    day: date
+    by: str  # the caregiver's name, or "" when not said
 
 
 @dataclass(frozen=True)
 class Question:
-    day: date
-    by: str
+    """A question for the therapist in the words first used, with every time it was asked:
+    a worry that keeps coming back reads as one question asked three times."""
+
     text: str  # verbatim
+    asked: tuple[Asked, ...]  # oldest first; never empty
+
+    @property
+    def first(self) -> Asked:
+        return self.asked[0]
 
 
 @dataclass(frozen=True)

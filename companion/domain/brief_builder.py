@@ -21,6 +21,7 @@ from companion.domain.brief import (
     BLANK,
     NOT_PLANNED,
     OUTSIDE,
+    Asked,
     Brief,
     CaregiverTrend,
     CaregiverWeek,
@@ -41,7 +42,7 @@ from companion.domain.consistency import WeekRow, part_of_day, week_grid, week_s
 from companion.domain.errors import CompanionError
 from companion.domain.family import Child, Dimension, Family
 from companion.domain.library import LibraryCard
-from companion.domain.reflection import Reflection
+from companion.domain.reflection import QUESTIONS_LABEL, Reflection
 from companion.domain.routine import STATUS_WORDS, Checkoff, DayChange, Routine
 from companion.domain.states import CHILD_STATES, FEELINGS, ChildState
 from companion.domain.text import and_list
@@ -112,9 +113,7 @@ def build_brief(
         trends=tuple(_child_trend(child, kept, span) for child in family.children),
         practice=_practice(family, library.values(), kept, activities),
         flagged=tuple(_entry(r, family, library, routine_names) for r in kept if r.for_therapist),
-        questions=tuple(
-            Question(r.day, _by(r, family), line) for r in kept for line in r.question_lines()
-        ),
+        questions=_questions(kept, family),
         caregivers_state=_caregivers(family, kept, span),
     )
 
@@ -369,9 +368,28 @@ def _entry(
         by=_by(reflection, family),
         children=tuple(family.name_of(child_id) for child_id in reflection.children),
         about=", ".join(about),
-        parts=tuple(reflection.written_parts()),
+        parts=tuple(
+            (label, words)
+            for label, words in reflection.written_parts()
+            if label != QUESTIONS_LABEL  # listed once, under Questions
+        ),
         tags=reflection.tags,
+        questions=len(reflection.question_lines()),
     )
+
+
+def _questions(reflections: list[Reflection], family: Family) -> tuple[Question, ...]:
+    """Every question once, in the words first used (case and spacing aside), oldest first."""
+    first_words: dict[str, str] = {}
+    asked: defaultdict[str, list[Asked]] = defaultdict(list)
+    for reflection in reflections:
+        when = Asked(reflection.day, _by(reflection, family))
+        for line in reflection.question_lines():
+            same = " ".join(line.split()).casefold()
+            first_words.setdefault(same, line)
+            if when not in asked[same]:  # the same line twice in one reflection
+                asked[same].append(when)
+    return tuple(Question(words, tuple(asked[same])) for same, words in first_words.items())
 
 
 # -- the caregivers' own state -------------------------------------------------------------

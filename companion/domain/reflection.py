@@ -47,13 +47,14 @@ OPTIONAL_FIELDS: dict[str, FieldSpec] = {
     "edited_at": str,
 }
 # The written parts of a full reflection, in the order the form and the brief show them.
+QUESTIONS_LABEL = "Questions for our therapist"
 WRITTEN_PARTS: tuple[tuple[str, str], ...] = (
     ("text", "What happened"),
     ("noticed_child", "What I noticed in my child"),
     ("noticed_self", "What I noticed in myself"),
     ("rupture", "A hard moment (rupture)"),
     ("repair", "How we reconnected (repair)"),
-    ("questions", "Questions for our therapist"),
+    ("questions", QUESTIONS_LABEL),
 )
 # Gentle ways to begin, offered by the full form.
 PROMPTS: tuple[str, ...] = (

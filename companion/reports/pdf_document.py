@@ -81,8 +81,9 @@ class BriefDocument(FPDF):
         if self.will_page_break(height):
             self.add_page()
 
-    def heading(self, text: str) -> None:
-        self.room(24)  # a heading never sits alone at the foot of a page
+    def heading(self, text: str, *, keep: float = 12) -> None:
+        """A section's heading, kept on one page with the first `keep` mm that follow it."""
+        self.room(12 + keep)  # a heading never sits alone at the foot of a page
         self.ln(3)
         self.style(13, bold=True, colour=HEADING)
         self.multi_cell(0, 6.5, self.printable(text), align=Align.L, new_x=XPos.LMARGIN)

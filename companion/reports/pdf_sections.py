@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from fpdf.enums import Align, XPos
 
-from companion.domain.brief import OUTSIDE, Brief, CaregiverTrend, Entry, GridWeek
+from companion.domain.brief import OUTSIDE, Brief, CaregiverTrend, ChildTrend, Entry, GridWeek
 from companion.reports import charts, words
 from companion.reports.pdf_charts import chart_height, draw_chart
 from companion.reports.pdf_document import (
@@ -141,11 +141,14 @@ def _weekly_widths(weeks: int) -> list[float]:
 
 
 def _children(doc: BriefDocument, brief: Brief) -> None:
-    doc.heading(words.CHILDREN)
-    for trend in brief.trends:
-        pair = [charts.engagement_chart(trend), charts.child_states_chart(trend)]
-        tall = max(chart_height(chart, _HALF) for chart in pair)
-        doc.room(6 + len(trend.sentences) * LINE + tall)
+    def height(trend: ChildTrend, pair: Sequence[charts.Chart]) -> float:
+        return 6 + len(trend.sentences) * LINE + max(chart_height(c, _HALF) for c in pair)
+
+    pairs = [[charts.engagement_chart(t), charts.child_states_chart(t)] for t in brief.trends]
+    first = height(brief.trends[0], pairs[0]) if brief.trends else 0
+    doc.heading(words.CHILDREN, keep=first)
+    for trend, pair in zip(brief.trends, pairs, strict=True):
+        doc.room(height(trend, pair))
         doc.subheading(trend.child)
         doc.bullets(trend.sentences)
         _chart_row(doc, pair)

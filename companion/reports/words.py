@@ -158,8 +158,14 @@ def outside_note(week: GridWeek, since: date, until: date) -> str | None:
 
 
 def question_heading(question: Question) -> str:
-    """ "Sat 5 September, Sam"."""
-    return weekday_day(question.day) + (f", {question.by}" if question.by else "")
+    """ "Sat 5 September, Sam", or every time when it was asked again:
+    "Asked 2 times: Sat 5 September, Sam; Tue 8 September, Alex"."""
+    times = [
+        weekday_day(asked.day) + (f", {asked.by}" if asked.by else "") for asked in question.asked
+    ]
+    if len(times) == 1:
+        return times[0]
+    return f"Asked {len(times)} times: " + "; ".join(times)
 
 
 def entry_heading(entry: Entry) -> str:
@@ -176,6 +182,9 @@ def entry_about(entry: Entry) -> str:
         bits.append(full_stop(f"About: {entry.about}"))
     if entry.tags:
         bits.append(full_stop(f"Tags: {', '.join(entry.tags)}"))
+    if entry.questions:
+        asked = "a question" if entry.questions == 1 else f"{entry.questions} questions"
+        bits.append(f"Asked {asked}, under {QUESTIONS}.")
     return " ".join(bits)
 
 

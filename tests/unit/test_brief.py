@@ -19,6 +19,7 @@ from companion.domain.family import Caregiver, Child, Dimension, Family
 from companion.domain.library import CardMarks, LibraryCard
 from companion.domain.reflection import Reflection
 from companion.domain.routine import Checkoff, DayChange, Routine, Step
+from companion.reports import words
 
 SINCE, UNTIL, MADE_ON = date(2026, 3, 4), date(2026, 3, 24), date(2026, 3, 25)
 MIA = Child("Mia", date(2018, 3, 14), id="mia", focus=(Dimension.NURTURE,))
@@ -177,7 +178,14 @@ REFLECTIONS = (
         engagement=4,
         feeling="stretched",
     ),
-    reflection(24, "Clapping game.", by="alex", children=("leo",), activities=("clap-copy",)),
+    reflection(
+        24,
+        "Clapping game.",
+        by="alex",
+        children=("leo",),
+        activities=("clap-copy",),
+        questions="how long should a  GAME last?",  # Sam asked it on the 4th
+    ),
     reflection(
         24,
         "A calm evening.",
@@ -368,13 +376,14 @@ def test_flagged_reflections_keep_every_written_part_verbatim_oldest_first() -> 
     assert first.parts == (
         ("What happened", "Mia giggled when the lotion went cold."),
         ("What I noticed in myself", "I was tired and still enjoyed it."),
-        (
-            "Questions for our therapist",
-            "Is it all right to skip lotion when she pulls away?\n\n"
-            "  How long should a game last?  ",
-        ),
     )
     assert first.tags == ("lotion",)
+    # Its two questions are listed once, with the others; the entry says where.
+    assert first.questions == 2
+    assert words.entry_about(first) == (
+        "With Mia. About: Lotion hands, Balloon keep-up. Tags: lotion. "
+        "Asked 2 questions, under Questions for our therapist."
+    )
     assert second.about == "Balloon keep-up, gone-card, Bedtime"
     assert second.children == ("Mia", "Leo")
     assert ("A hard moment (rupture)", "Leo cried and hid under the table.") in second.parts
@@ -384,11 +393,19 @@ def test_flagged_reflections_keep_every_written_part_verbatim_oldest_first() -> 
     assert (third.by, third.about) == ("Alex", "After school")
 
 
-def test_questions_are_every_line_verbatim_flagged_or_not() -> None:
-    assert [(q.day.day, q.by, q.text) for q in BRIEF.questions] == [
-        (4, "Sam", "Is it all right to skip lotion when she pulls away?"),
-        (4, "Sam", "How long should a game last?"),
-        (24, "Alex", "Should Leo have a no-touch version?"),
+def test_questions_are_every_line_verbatim_flagged_or_not_each_once() -> None:
+    asked = [(q.text, [(a.day.day, a.by) for a in q.asked]) for q in BRIEF.questions]
+    assert asked == [
+        ("Is it all right to skip lotion when she pulls away?", [(4, "Sam")]),
+        # Asked again in other case and spacing: one question, in the words first used.
+        ("How long should a game last?", [(4, "Sam"), (24, "Alex")]),
+        ("Should Leo have a no-touch version?", [(24, "Alex")]),
+    ]
+    headings = [words.question_heading(question) for question in BRIEF.questions]
+    assert headings == [
+        "Wed 4 March, Sam",
+        "Asked 2 times: Wed 4 March, Sam; Tue 24 March, Alex",
+        "Tue 24 March, Alex",
     ]
 
 

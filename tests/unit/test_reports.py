@@ -23,6 +23,7 @@ from companion.domain.brief import (
     NOT_PLANNED,
     OUTSIDE,
     SELF_REPORTED,
+    Asked,
     Brief,
     CaregiverTrend,
     CaregiverWeek,
@@ -200,8 +201,8 @@ def sample_brief(until: date = SHORT_UNTIL, *, redacted: bool = False) -> Brief:
         ),
         flagged=flagged,
         questions=(
-            Question(SINCE + timedelta(days=3), sam, named(QUESTION_ONE, mia, leo)),
-            Question(SINCE + timedelta(days=11), alex, named(QUESTION_TWO, mia, leo)),
+            Question(named(QUESTION_ONE, mia, leo), (Asked(SINCE + timedelta(days=3), sam),)),
+            Question(named(QUESTION_TWO, mia, leo), (Asked(SINCE + timedelta(days=11), alex),)),
         ),
         caregivers_state=(
             caregiver_trend(sam, weeks, rng, low=False),
@@ -313,7 +314,7 @@ def test_the_family_words_survive_verbatim_in_the_pdf(pdf: bytes) -> None:
 
 
 def test_a_character_the_pdf_font_lacks_is_named_not_dropped(brief: Brief) -> None:
-    asked = Question(SINCE, "Sam", "Grandma wrote 家 on the card")
+    asked = Question("Grandma wrote 家 on the card", (Asked(SINCE, "Sam"),))
     text = pdf_text(render_pdf(replace(brief, questions=(asked,))))
     assert "Grandma wrote [cjk unified ideograph-5bb6] on the card" in text
     assert "the HTML and Markdown briefs keep them as written" in " ".join(text.split())
