@@ -353,6 +353,23 @@ async def test_a_file_already_there_is_replaced_only_when_asked(
         assert "Session brief for Mia and Leo" in there.read_text()
 
 
+async def test_a_long_file_name_in_the_question_is_shown_whole(
+    seeded: Services, home: Path
+) -> None:
+    name = "our-notes-for-the-therapist-before-the-appointment-in-december.md"
+    (home / name).write_text("Our own notes")
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_brief(app, pilot)
+        form = await save(app, pilot, "m")
+        form.query_one("#save-path", Input).value = str(home / name)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AskScreen)
+        # Wrapped over two lines, not cut at the edge of the box.
+        assert f"{name} is already there. Replace it?" in flat(screen_text(app))
+
+
 async def test_with_no_appointment_the_last_four_weeks_and_a_adds_one(
     family_services: Services, home: Path
 ) -> None:
