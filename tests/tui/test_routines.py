@@ -5,6 +5,7 @@ through a fresh Services on the same folder."""
 
 from __future__ import annotations
 
+import time as time_module
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -322,6 +323,30 @@ async def test_the_check_off_closes_only_once_its_save_has_finished(
     assert [save.state for save in saves] == [WorkerState.SUCCESS] * 3
     checkoffs = fresh(data_dir).routines.checked_off(TODAY, TODAY)
     assert [(c.day, c.status) for c in checkoffs] == [(TODAY, "done")] * 3
+
+
+async def test_save_pressed_twice_or_escape_while_saving_checks_off_once(
+    bedtime: Services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_off = bedtime.routines.check_off
+
+    def slowly(*args: Any, **kwargs: Any) -> Any:
+        time_module.sleep(0.3)  # a slow laptop: the second key comes while it saves
+        return check_off(*args, **kwargs)
+
+    monkeypatch.setattr(bedtime.routines, "check_off", slowly)
+    app = make_app(bedtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_routines(app, pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s", "ctrl+s", "escape")
+        assert isinstance(app.screen, CheckOffScreen)  # still there until it is saved
+        await settle(pilot)
+        assert isinstance(app.screen, RoutinesScreen)
+        assert "Bedtime happened 1 of 1 evening this week." in flat(screen_text(app))
+    checkoffs = fresh(data_dir).routines.checked_off(TODAY, TODAY)
+    assert [(c.day, c.status) for c in checkoffs] == [(TODAY, "done")]
 
 
 async def test_check_off_can_be_left_without_writing(bedtime: Services, data_dir: Path) -> None:

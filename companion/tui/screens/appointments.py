@@ -280,6 +280,8 @@ class AddAppointmentScreen(FormScreen[Appointment]):
         self.action_save()
 
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         day = self.query_one("#appointment-day", Input).value
         note = self.query_one("#appointment-note", Input).value
         if not day.strip():

@@ -357,6 +357,8 @@ class SaveBriefScreen(FormScreen[Path]):
         self.action_save()
 
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         typed = self.query_one("#save-path", Input).value.strip()
         if not typed:
             self.say("Where shall I save it? Write a file name, like ~/brief.pdf.")
@@ -399,6 +401,6 @@ class SaveBriefScreen(FormScreen[Path]):
                 self.busy(False)
                 self.say("Kept the file that was there; choose another name.")
 
-        # Short: the question is one line (the whole path is in the box behind it).
+        # Short: the whole path is in the box behind it.
         question = f"{path.name} is already there. Replace it?"
         self.app.push_screen(AskScreen(question, "Replace it", "Keep it"), answered)

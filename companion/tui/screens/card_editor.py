@@ -177,6 +177,8 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         form = self.read_form().with_id()
         self.query_one("#id", Input).value = form.id
         self.query_one("#card-editor-error", Static).update("")
@@ -220,6 +222,8 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         if self.read_form() == self.start:
             self.dismiss(None)
             return

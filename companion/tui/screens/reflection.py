@@ -145,6 +145,8 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         self.query_one("#save", Button).disabled = True
         self.when_done(self._save(self._draft()), self._saved)
 
@@ -172,6 +174,8 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         self.dismiss(None)
 
     def show_worker_error(self, text: str) -> bool:

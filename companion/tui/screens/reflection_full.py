@@ -480,6 +480,8 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
     # -- leaving --------------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         if self._read() == self.untouched:
             self.dismiss(None)
             return

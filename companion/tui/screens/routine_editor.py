@@ -320,6 +320,8 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         form = self.read_form()
         self.query_one("#routine-editor-error", Static).update("")
         if not self._show_problems(form.problems()):
@@ -375,6 +377,8 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         if self.read_form() == self.start:
             self.dismiss(None)
             return

@@ -274,7 +274,7 @@ class RoutinesScreen(Screen[None], CompanionNode):
                 self._busy.add(routine.id)
                 self._delete(routine.id)
 
-        # Short: the question is one line (only the routine deleted last can come back).
+        # Only the routine deleted last can come back.
         question = f"Delete {routine.name} too? {earlier} could not come back then."
         self.app.push_screen(AskScreen(question, "Delete", "Keep it"), answered)
 
@@ -509,6 +509,8 @@ class FormScreen(ModalScreen[Result | None], CompanionNode, Generic[Result]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         self.dismiss(None)
 
     def say(self, words: str) -> None:
@@ -590,6 +592,8 @@ class CheckOffScreen(FormScreen[CheckedOff]):
         self.query_one("#check-off-status", RadioSet).focus()
 
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         pressed = self.query_one("#check-off-status", RadioSet).pressed_index
         status = STATUS_CHOICES[max(pressed, 0)][0]
         chosen = self.query_one("#check-off-by", Select).value
@@ -719,6 +723,8 @@ class DayChangeScreen(FormScreen[str]):
             self.query_one("#change-say", Input).value = change.say_to_child
 
     def action_save(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         day = self.chosen_day()
         if day is None:
             return
@@ -739,6 +745,8 @@ class DayChangeScreen(FormScreen[str]):
 
     @on(Button.Pressed, "#change-as-planned")
     def _as_planned_pressed(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         day = self.chosen_day()
         if day is not None:
             self.busy(True)

@@ -62,6 +62,8 @@ class SetupScreen(Screen[bool], CompanionNode):
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        if self.saving:  # one save at a time; the form closes when it is done
+            return
         self.query_one("#setup-error", Static).update("")
         caregiver = None if self.family.caregivers else self.query_one("#caregiver", Input).value
         self.query_one("#start", Button).disabled = True
