@@ -122,15 +122,11 @@ class Asked:
 
 @dataclass(frozen=True)
 class Question:
-    """A question for the therapist in the words first used, with every time it was asked:
-    a worry that keeps coming back reads as one question asked three times."""
+    """A question for the therapist, with every time it was asked in the very same words
+    (spacing aside): a worry that keeps coming back reads as one question asked three times."""
 
     text: str  # verbatim
     asked: tuple[Asked, ...]  # oldest first; never empty
-
-    @property
-    def first(self) -> Asked:
-        return self.asked[0]
 
 
 @dataclass(frozen=True)

@@ -374,22 +374,27 @@ def _entry(
             if label != QUESTIONS_LABEL  # listed once, under Questions
         ),
         tags=reflection.tags,
-        questions=len(reflection.question_lines()),
+        questions=len({_same_words(line) for line in reflection.question_lines()}),
     )
 
 
 def _questions(reflections: list[Reflection], family: Family) -> tuple[Question, ...]:
-    """Every question once, in the words first used (case and spacing aside), oldest first."""
+    """Every question once, with each time it was asked, oldest first. Only the very same
+    words (spacing aside) are one question: a capital may be how a worry was said."""
     first_words: dict[str, str] = {}
     asked: defaultdict[str, list[Asked]] = defaultdict(list)
     for reflection in reflections:
         when = Asked(reflection.day, _by(reflection, family))
         for line in reflection.question_lines():
-            same = " ".join(line.split()).casefold()
+            same = _same_words(line)
             first_words.setdefault(same, line)
-            if when not in asked[same]:  # the same line twice in one reflection
+            if when not in asked[same]:  # asked twice the same day by the same person: once
                 asked[same].append(when)
     return tuple(Question(words, tuple(asked[same])) for same, words in first_words.items())
+
+
+def _same_words(line: str) -> str:
+    return " ".join(line.split())
 
 
 # -- the caregivers' own state -------------------------------------------------------------

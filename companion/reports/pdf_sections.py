@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from fpdf.enums import Align, XPos
 
-from companion.domain.brief import OUTSIDE, Brief, CaregiverTrend, ChildTrend, Entry, GridWeek
+from companion.domain.brief import (
+    OUTSIDE,
+    Brief,
+    CaregiverTrend,
+    ChildTrend,
+    Entry,
+    GridWeek,
+    Question,
+)
 from companion.reports import charts, words
 from companion.reports.pdf_charts import chart_height, draw_chart
 from companion.reports.pdf_document import (
@@ -56,22 +64,30 @@ def _header(doc: BriefDocument, brief: Brief) -> None:
 
 
 def _questions(doc: BriefDocument, brief: Brief) -> None:
-    doc.heading(words.QUESTIONS)
-    if not brief.questions:
+    questions = brief.questions
+    doc.heading(words.QUESTIONS, keep=_question_height(doc, questions[0]) if questions else LINE)
+    if not questions:
         doc.paragraph(words.NO_QUESTIONS)
-    for question in brief.questions:
-        doc.room(LINE + min(doc.quote_height(question.text), 40))  # who asked stays with it
+    for question in questions:
+        doc.room(_question_height(doc, question))  # who asked stays with it
         doc.paragraph(words.question_heading(question), size=SMALL, colour=SOFT)
         doc.quote(question.text)
 
 
+def _question_height(doc: BriefDocument, question: Question) -> float:
+    """When and who (a line, or more when asked often), and the start of the question."""
+    line = LINE * SMALL / BODY
+    doc.style(SMALL)
+    asked = doc.line_count(0, line, doc.printable(words.question_heading(question))) * line
+    return asked + min(doc.quote_height(question.text), 40)
+
+
 def _flagged(doc: BriefDocument, entries: Sequence[Entry]) -> None:
-    doc.heading(words.FLAGGED)
+    doc.heading(words.FLAGGED, keep=_entry_start_height(doc, entries[0]) if entries else LINE)
     if not entries:
         doc.paragraph(words.NO_FLAGGED)
     for entry in entries:
-        first = entry.parts[0][1] if entry.parts else ""
-        doc.room(3 * LINE + min(doc.quote_height(first), 30))
+        doc.room(_entry_start_height(doc, entry))
         doc.subheading(words.entry_heading(entry))
         about = words.entry_about(entry)
         if about:
@@ -80,6 +96,12 @@ def _flagged(doc: BriefDocument, entries: Sequence[Entry]) -> None:
             doc.room(LINE + min(doc.quote_height(text), 30))
             doc.paragraph(label, size=9.5, bold=True)
             doc.quote(text)
+
+
+def _entry_start_height(doc: BriefDocument, entry: Entry) -> float:
+    """Its day and who, what it was about, and the start of its first written part."""
+    first = entry.parts[0][1] if entry.parts else ""
+    return 3 * LINE + min(doc.quote_height(first), 30)
 
 
 def _games(doc: BriefDocument, brief: Brief) -> None:

@@ -16,12 +16,13 @@ from companion.domain.brief import (
     Question,
 )
 from companion.domain.family import Dimension
+from companion.domain.reflection import QUESTIONS_LABEL
 from companion.domain.states import CHILD_STATES, FEELING_WORDS, FEELINGS, Feeling
 from companion.domain.text import MONTHS, WEEKDAYS, and_list
 from companion.messages import NOT_A_THERAPIST
 
 # Section headings, in the order a therapist with five minutes wants them.
-QUESTIONS = "Questions for our therapist"
+QUESTIONS = QUESTIONS_LABEL  # "Questions for our therapist", as on the full form
 FLAGGED = "Flagged for discussion"
 GAMES = "Connection games by dimension"
 ROUTINES = "Routines"
@@ -159,13 +160,14 @@ def outside_note(week: GridWeek, since: date, until: date) -> str | None:
 
 def question_heading(question: Question) -> str:
     """ "Sat 5 September, Sam", or every time when it was asked again:
-    "Asked 2 times: Sat 5 September, Sam; Tue 8 September, Alex"."""
+    "Asked twice: Sat 5 September, Sam; Tue 8 September, Alex"."""
     times = [
         weekday_day(asked.day) + (f", {asked.by}" if asked.by else "") for asked in question.asked
     ]
     if len(times) == 1:
         return times[0]
-    return f"Asked {len(times)} times: " + "; ".join(times)
+    how_often = "twice" if len(times) == 2 else f"{len(times)} times"
+    return f"Asked {how_often}: " + "; ".join(times)
 
 
 def entry_heading(entry: Entry) -> str:
@@ -174,7 +176,8 @@ def entry_heading(entry: Entry) -> str:
 
 
 def entry_about(entry: Entry) -> str:
-    """Who it was with, what it was about and its tags, in one line ("" when none is known)."""
+    """Who it was with, what it was about, its tags and where its questions are, in one line
+    ("" when none is known)."""
     bits = []
     if entry.children:
         bits.append(full_stop(f"With {and_list(entry.children)}"))
@@ -183,8 +186,10 @@ def entry_about(entry: Entry) -> str:
     if entry.tags:
         bits.append(full_stop(f"Tags: {', '.join(entry.tags)}"))
     if entry.questions:
-        asked = "a question" if entry.questions == 1 else f"{entry.questions} questions"
-        bits.append(f"Asked {asked}, under {QUESTIONS}.")
+        listed = (
+            "Its question is" if entry.questions == 1 else f"Its {entry.questions} questions are"
+        )
+        bits.append(f'{listed} listed above, under "{QUESTIONS}".')
     return " ".join(bits)
 
 

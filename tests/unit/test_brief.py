@@ -184,7 +184,8 @@ REFLECTIONS = (
         by="alex",
         children=("leo",),
         activities=("clap-copy",),
-        questions="how long should a  GAME last?",  # Sam asked it on the 4th
+        # Sam asked the first on the 4th; the second is said another way, so it is its own.
+        questions="How long should a  game last?\nhow long should a GAME last?",
     ),
     reflection(
         24,
@@ -382,7 +383,7 @@ def test_flagged_reflections_keep_every_written_part_verbatim_oldest_first() -> 
     assert first.questions == 2
     assert words.entry_about(first) == (
         "With Mia. About: Lotion hands, Balloon keep-up. Tags: lotion. "
-        "Asked 2 questions, under Questions for our therapist."
+        'Its 2 questions are listed above, under "Questions for our therapist".'
     )
     assert second.about == "Balloon keep-up, gone-card, Bedtime"
     assert second.children == ("Mia", "Leo")
@@ -397,14 +398,17 @@ def test_questions_are_every_line_verbatim_flagged_or_not_each_once() -> None:
     asked = [(q.text, [(a.day.day, a.by) for a in q.asked]) for q in BRIEF.questions]
     assert asked == [
         ("Is it all right to skip lotion when she pulls away?", [(4, "Sam")]),
-        # Asked again in other case and spacing: one question, in the words first used.
+        # Asked again in the same words (another spacing): one question, asked twice.
         ("How long should a game last?", [(4, "Sam"), (24, "Alex")]),
+        # The same worry in other capitals stays as it was written.
+        ("how long should a GAME last?", [(24, "Alex")]),
         ("Should Leo have a no-touch version?", [(24, "Alex")]),
     ]
     headings = [words.question_heading(question) for question in BRIEF.questions]
     assert headings == [
         "Wed 4 March, Sam",
-        "Asked 2 times: Wed 4 March, Sam; Tue 24 March, Alex",
+        "Asked twice: Wed 4 March, Sam; Tue 24 March, Alex",
+        "Tue 24 March, Alex",
         "Tue 24 March, Alex",
     ]
 

@@ -164,6 +164,7 @@ def sample_brief(until: date = SHORT_UNTIL, *, redacted: bool = False) -> Brief:
                 ("Rupture and repair", UNICODE),
             ),
             ("rupture and repair", "touch"),
+            questions=1,
         ),
         Entry(
             SINCE + timedelta(days=9),
@@ -202,7 +203,10 @@ def sample_brief(until: date = SHORT_UNTIL, *, redacted: bool = False) -> Brief:
         flagged=flagged,
         questions=(
             Question(named(QUESTION_ONE, mia, leo), (Asked(SINCE + timedelta(days=3), sam),)),
-            Question(named(QUESTION_TWO, mia, leo), (Asked(SINCE + timedelta(days=11), alex),)),
+            Question(
+                named(QUESTION_TWO, mia, leo),
+                (Asked(SINCE + timedelta(days=5), sam), Asked(SINCE + timedelta(days=11), alex)),
+            ),
         ),
         caregivers_state=(
             caregiver_trend(sam, weeks, rng, low=False),
@@ -275,6 +279,29 @@ def test_pdf_has_every_section_in_the_same_order(pdf: bytes) -> None:
     assert in_order(text, (title, "2 September to 18 September 2026", *SECTIONS))
     flat = " ".join(text.split())  # the PDF wraps long lines where it likes
     assert SELF_REPORTED in flat and NOT_A_THERAPIST in flat
+
+
+def test_a_question_asked_twice_is_written_once_with_both_days_in_every_format(
+    markdown: str, document: str, pdf: bytes
+) -> None:
+    asked = "Asked twice: Mon 7 September, Sam; Sun 13 September, Alex"
+    pointer = 'Its question is listed above, under "Questions for our therapist".'
+    first_line = QUESTION_TWO.splitlines()[0]
+    pdf_words = " ".join(pdf_text(pdf).split())
+    for text in (markdown, html_text(document), pdf_words):
+        assert text.count(asked) == 1
+        assert text.count(first_line) == 1  # not again under the flagged reflection
+        assert text.count(pointer) == 1
+
+
+@pytest.mark.parametrize("asked", range(4, 22))
+def test_a_pdf_heading_is_never_left_alone_at_the_foot_of_a_page(brief: Brief, asked: int) -> None:
+    # More questions push "Flagged for discussion" down the page, to its foot at some count.
+    question = Question(QUESTION_ONE + " " + QUESTION_ONE, (Asked(SINCE, "Sam"),))
+    reader = PdfReader(io.BytesIO(render_pdf(replace(brief, questions=(question,) * asked))))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    (page,) = [page for page in pages if words.FLAGGED in page]
+    assert "Mon 7 September · Sam" in page.split(words.FLAGGED, 1)[1]  # its first reflection
 
 
 def test_the_practice_section_is_left_out_when_there_is_no_plan(brief: Brief) -> None:
