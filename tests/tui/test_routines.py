@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Select
 from textual.worker import Worker, WorkerState
 
@@ -347,6 +348,32 @@ async def test_save_pressed_twice_or_escape_while_saving_checks_off_once(
         assert "Bedtime happened 1 of 1 evening this week." in flat(screen_text(app))
     checkoffs = fresh(data_dir).routines.checked_off(TODAY, TODAY)
     assert [(c.day, c.status) for c in checkoffs] == [(TODAY, "done")]
+
+
+async def test_a_save_that_ends_under_the_palette_closes_its_form_once_the_palette_is_gone(
+    bedtime: Services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_off = bedtime.routines.check_off
+
+    def slowly(*args: Any, **kwargs: Any) -> Any:
+        time_module.sleep(0.3)
+        return check_off(*args, **kwargs)
+
+    monkeypatch.setattr(bedtime.routines, "check_off", slowly)
+    app = make_app(bedtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_routines(app, pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        form = app.screen
+        await pilot.press("ctrl+s", "ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)  # not closed in the form's place
+        assert form in app.screen_stack
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, RoutinesScreen)
+        assert "Bedtime happened 1 of 1 evening this week." in flat(screen_text(app))
 
 
 async def test_check_off_can_be_left_without_writing(bedtime: Services, data_dir: Path) -> None:
