@@ -401,6 +401,6 @@ class SaveBriefScreen(FormScreen[Path]):
                 self.busy(False)
                 self.say("Kept the file that was there; choose another name.")
 
-        # Short: the whole path is in the box behind it.
+        # Only the file's name: the whole path is in the box behind it.
         question = f"{path.name} is already there. Replace it?"
         self.app.push_screen(AskScreen(question, "Replace it", "Keep it"), answered)
