@@ -326,17 +326,23 @@ async def test_the_check_off_closes_only_once_its_save_has_finished(
     assert [(c.day, c.status) for c in checkoffs] == [(TODAY, "done")] * 3
 
 
-async def test_save_pressed_twice_or_escape_while_saving_checks_off_once(
-    bedtime: Services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def slow_check_off(bedtime: Services, monkeypatch: pytest.MonkeyPatch) -> Services:
+    """A slow laptop: the next key comes while the check-off is being saved."""
     check_off = bedtime.routines.check_off
 
     def slowly(*args: Any, **kwargs: Any) -> Any:
-        time_module.sleep(0.3)  # a slow laptop: the second key comes while it saves
+        time_module.sleep(0.3)
         return check_off(*args, **kwargs)
 
     monkeypatch.setattr(bedtime.routines, "check_off", slowly)
-    app = make_app(bedtime)
+    return bedtime
+
+
+async def test_save_pressed_twice_or_escape_while_saving_checks_off_once(
+    slow_check_off: Services, data_dir: Path
+) -> None:
+    app = make_app(slow_check_off)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_routines(app, pilot)
         await pilot.press("c")
@@ -351,16 +357,9 @@ async def test_save_pressed_twice_or_escape_while_saving_checks_off_once(
 
 
 async def test_a_save_that_ends_under_the_palette_closes_its_form_once_the_palette_is_gone(
-    bedtime: Services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    slow_check_off: Services, data_dir: Path
 ) -> None:
-    check_off = bedtime.routines.check_off
-
-    def slowly(*args: Any, **kwargs: Any) -> Any:
-        time_module.sleep(0.3)
-        return check_off(*args, **kwargs)
-
-    monkeypatch.setattr(bedtime.routines, "check_off", slowly)
-    app = make_app(bedtime)
+    app = make_app(slow_check_off)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_routines(app, pilot)
         await pilot.press("c")
