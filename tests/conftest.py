@@ -59,12 +59,20 @@ CliRunner = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> CliRunner:
-    """Run the command line in-process on the test's folder: (exit code, stdout, stderr)."""
+def cli(data_dir: Path, clock: Clock, capsys: pytest.CaptureFixture[str]) -> CliRunner:
+    """Run the command line in-process on the test's folder: (exit code, stdout, stderr).
+
+    The command reads the machine's clock, so each run is held at the test's `clock`: the
+    same moment the test's own services see, whatever today's date really is.
+    """
+    import time_machine
+
     from companion.cli import run
 
     def invoke(*args: str) -> tuple[int, str, str]:
-        code = run(["--data-dir", str(data_dir), *args])
+        # astimezone: the test's naive moment is local time, as the app reads it.
+        with time_machine.travel(clock.now.astimezone(), tick=False):
+            code = run(["--data-dir", str(data_dir), *args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 
