@@ -6,9 +6,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.store.datastore import DataStore
+from companion.store.datastore import DamagedBackup, DataStore
 from companion.store.files import FILE_MODE, FOLDER_MODE, stale_temp_files
-from companion.store.storage import UnreadableFile, load_tables
+from companion.store.storage import UnreadableFile, read_file
 
 
 @dataclass
@@ -39,7 +39,7 @@ def check(store: DataStore) -> Checkup:
             result.problems.append(f"{relative}: not a file companion knows; it is left alone.")
             continue
         try:
-            load_tables(path, kind)
+            read_file(path, kind)
             readable += 1
         except UnreadableFile as error:
             unreadable += 1
@@ -57,15 +57,29 @@ def check(store: DataStore) -> Checkup:
             f"{len(leftovers)} unfinished save(s) from an interrupted run will be tidied away "
             "at the next save."
         )
-    backups = store.backups.all()
-    if backups:
-        names = ", ".join(backup.name for backup in backups)
-        result.good.append(
-            f"{len(backups)} backup(s) in {store.backups.folder}, newest first: {names}."
-        )
-    else:
-        result.good.append("No backups yet: the first one is taken with the first change of a day.")
+    _check_backups(store, result)
     return result
+
+
+def _check_backups(store: DataStore, result: Checkup) -> None:
+    """Every file of every backup is read as a data file is: a backup is only good if it
+    could be restored."""
+    backups = store.backups.all()
+    if not backups:
+        result.good.append("No backups yet: the first one is taken with the first change of a day.")
+        return
+    names = ", ".join(backup.name for backup in backups)
+    folder = store.backups.folder
+    result.good.append(f"{len(backups)} backup(s) in {folder}, newest first: {names}.")
+    for backup in backups:
+        try:
+            store.read_backup(backup)
+        except DamagedBackup as damage:
+            result.problems.append(
+                f"The backup {backup.name} has a damaged file, {damage.relative} "
+                f"({damage.reason}), so `companion restore` will refuse it; another backup "
+                f"can be restored instead, and this one can be deleted ({backup.folder})."
+            )
 
 
 def _check_mode(path: Path, wanted: int, result: Checkup) -> None:

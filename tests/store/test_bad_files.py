@@ -86,13 +86,13 @@ DAMAGE = [
     pytest.param(
         YEAR_FILE,
         edited("text", 42),
-        'in reflections, "text" should be text, not int',
+        'in reflections, "text" should be text, not a whole number',
         id="text-is-a-number",
     ),
     pytest.param(
         YEAR_FILE,
         edited("day", "not a date"),
-        "in reflections, a record has a value I cannot read: Invalid isoformat string",
+        'in reflections, "day" should be a date like 2026-03-14',
         id="day-is-not-a-date",
     ),
     pytest.param(

@@ -188,8 +188,8 @@ def test_a_hand_edited_routine_without_steps_is_one_sentence(bedtime: Services) 
     with pytest.raises(CompanionError) as raised:
         Services(bedtime.root).routines.all()
     assert raised.value.message.startswith(
-        f"The data file {path} cannot be used (in routines, a record has a value I cannot "
-        "read: a routine needs a name and at least one step); nothing was changed"
+        f'The data file {path} cannot be used (in routines, "steps" should have at least 1 '
+        "entry); nothing was changed"
     )
 
 
