@@ -23,7 +23,7 @@ from companion.domain.errors import CompanionError
 from companion.store.backups import Backup, Backups
 from companion.store.files import (
     FILE_MODE,
-    atomic_write,
+    atomic_write_all,
     ensure_private_folder,
     remove_stale_temp_files,
     write_error,
@@ -230,10 +230,10 @@ class DataStore:
                 if current
                 else None
             )
-            for relative, payload in wanted.items():
-                target = self.root / relative
+            targets = {self.root / relative: payload for relative, payload in wanted.items()}
+            for target in targets:
                 ensure_private_folder(target.parent)
-                atomic_write(target, payload)
+            atomic_write_all(targets)
             # Files the backup did not have yet (a later year) go; the safety copy keeps them.
             removed = [p.relative_to(self.root) for p in current]
             removed = [relative for relative in removed if relative not in wanted]
