@@ -2,12 +2,13 @@
 
 Reads need no lock (files are replaced atomically, so a reader sees a whole old or a whole
 new file). Every read-modify-write happens in `transaction`, which holds the inter-process
-lock and opens a new TinyDB on the file, so the read inside it is always fresh.
+lock and opens a new TinyDB on the file, so the read inside it is always fresh, and writes
+the file once, at its end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -241,16 +242,20 @@ class DataStore:
                 (self.root / relative).unlink(missing_ok=True)
         return Restored(backup, safety, tuple(removed))
 
-    def read_backup(self, backup: Backup) -> dict[Path, bytes]:
+    def read_backup(
+        self, backup: Backup, known_good: Mapping[Path, bytes] | None = None
+    ) -> dict[Path, bytes]:
         """Every file of a backup, each checked as a data file is; DamagedBackup names the
-        first one that would not read, so a damaged backup is refused before any change."""
+        first one that would not read, so a damaged backup is refused before any change.
+        A file with the very bytes `known_good` has for it was read already and is not again
+        (last year's file is the same in every backup)."""
         wanted: dict[Path, bytes] = {}
         for relative in backup.files():
             source = backup.folder / relative
             kind = self.kind_of(relative)
             try:
                 payload = source.read_bytes()
-                if kind is not None:
+                if kind is not None and payload != (known_good or {}).get(relative):
                     decode_file(source, payload, kind)
             except UnreadableFile as error:
                 raise DamagedBackup(backup, relative, error.reason) from None
