@@ -71,7 +71,8 @@ class ReflectionRepository:
                 database.table("reflections").insert_multiple(records)
 
     def replace(self, old: Reflection, new: Reflection) -> None:
-        """Save an edit: in its year's file, one write."""
+        """Save an edit: one write of its year's file. An edit that moves it to another year
+        writes the new year first, then takes it from the others."""
         self.bring_back(new)
         if old.day.year != new.day.year:
             self._remove_from_years(new.id, but=new.day.year)
@@ -89,6 +90,8 @@ class ReflectionRepository:
         self._remove_from_years(reflection.id, but=reflection.day.year)
 
     def _remove_from_years(self, reflection_id: str, but: int) -> None:
+        """Take the reflection from every year's file but one; a look at a file's bytes
+        first, so only a file that holds its id is rewritten."""
         wanted = f'"{reflection_id}"'.encode()
         for year in self.years():
             if year != but and wanted in self.store.path(self._file(year)).read_bytes():
