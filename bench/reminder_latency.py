@@ -22,6 +22,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import msgspec
+
 from bench.generate import OUT
 from companion.domain.routine import Routine, Step
 from companion.reminders.notify import Reminder
@@ -51,9 +53,7 @@ def add_routines(services: Services, count: int, spacing: float) -> None:
                 lead_minutes=0,
                 added=now - timedelta(minutes=1),
             )
-            record = routine.to_record()
-            record["start"] = due.time().isoformat()
-            table.insert(record)
+            table.insert(msgspec.to_builtins(routine))
 
 
 def measure(folder: Path, count: int, spacing: float) -> list[float]:

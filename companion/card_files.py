@@ -113,9 +113,10 @@ def load_shipped(folder: Path) -> list[Activity]:
 
 def card_toml(card: Activity) -> str:
     """One card in the shipped format, fields in the documented order."""
+    import msgspec
     import tomli_w
 
-    record: dict[str, Any] = card.to_record()
+    record: dict[str, Any] = msgspec.to_builtins(card)
     return tomli_w.dumps(record, multiline_strings=False, indent=2)
 
 

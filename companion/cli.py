@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
+import msgspec
 
 from companion import messages
 from companion.cli_common import LazyGroup, print_json, services_of
@@ -127,9 +128,9 @@ def family(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json(
             {
-                "caregivers": [c.to_record() for c in people.caregivers],
-                "children": [c.to_record() for c in people.children],
-                "relatives": [r.to_record() for r in people.relatives],
+                "caregivers": people.caregivers,
+                "children": people.children,
+                "relatives": people.relatives,
             }
         )
         return
@@ -326,9 +327,12 @@ def log_list(
 
 
 def _reflection_json(reflection: Reflection, people: Family) -> dict[str, Any]:
-    record = reflection.to_record()
+    # Every reflection shows these, even when empty; the parts a quick one has not are left out.
+    record: dict[str, Any] = msgspec.to_builtins(reflection)
     record["children"] = [people.name_of(i) for i in reflection.children]
     record["by"] = people.name_of(reflection.by) if reflection.by else None
+    record["tags"] = list(reflection.tags)
+    record["therapist"] = reflection.for_therapist
     return record
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+import msgspec
 
 from companion.cli_common import print_json, services_of
 from companion.domain.errors import CompanionError
@@ -350,7 +351,7 @@ def session(ctx: click.Context, child: str | None, minutes: str, as_json: bool) 
 
 def card_json(card: LibraryCard) -> dict[str, Any]:
     return {
-        **card.activity.to_record(),
+        **msgspec.to_builtins(card.activity),
         "origin": card.origin,
         "favourite": card.marks.favourite,
         "hidden": card.marks.hidden,

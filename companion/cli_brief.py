@@ -42,8 +42,8 @@ def list_appointments(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json(
             {
-                "appointments": [a.to_record() for a in found],
-                "next": coming.to_record() if coming else None,
+                "appointments": found,
+                "next": coming,
             }
         )
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
-import orjson
+import msgspec
 
 from companion.services import Services
 
@@ -17,7 +17,8 @@ def services_of(ctx: click.Context) -> Services:
 
 
 def print_json(document: Any) -> None:
-    click.echo(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
+    """Records (msgspec Structs) print as they are stored, with their stored field names."""
+    click.echo(msgspec.json.format(msgspec.json.encode(document), indent=2).decode())
 
 
 class LazyGroup(click.Group):

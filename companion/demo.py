@@ -7,9 +7,10 @@ Everything is made up and written by us; it is generated the same way on every m
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
+
+import msgspec
 
 from companion.domain.appointment import Appointment
 from companion.domain.family import Caregiver, Child, Dimension, Relative, TouchComfort
@@ -194,7 +195,8 @@ def seed_routines(services: Services, today: date, days: int) -> int:
             name, at=at, steps=steps, days=on, children=children, remind=remind
         )
         # As if added when the history starts, so nothing before it looks due.
-        made.append(services.routines.save(replace(routine, added=datetime.combine(first, time()))))
+        added = datetime.combine(first, time())
+        made.append(services.routines.save(msgspec.structs.replace(routine, added=added)))
     caregivers = [c.id for c in services.family().caregivers]
     rng = random.Random(5)
     checkoffs: list[Checkoff] = []

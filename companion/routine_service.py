@@ -5,9 +5,11 @@ found here, with one clear sentence when there is no such one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from companion.domain.consistency import WeekRow, week_grid, week_start
 from companion.domain.dates import day_words
@@ -123,7 +125,7 @@ class RoutineService:
     ) -> Routine:
         """Change what is given; what is not given stays as it was."""
         routine = self.named(name)
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         if new_name is not None:
             cleaned = " ".join(new_name.split())
             if not cleaned:
@@ -144,7 +146,7 @@ class RoutineService:
             changes["remind"] = self._caregiver_ids(remind)
         if lead_minutes is not None:
             changes["lead_minutes"] = _lead(lead_minutes)
-        edited = replace(routine, **changes)  # type: ignore[arg-type]
+        edited = msgspec.structs.replace(routine, **changes)
         self.repo.save(edited)
         return edited
 
@@ -168,7 +170,7 @@ class RoutineService:
         routine = self.named(name)
         # On resuming, the paused days' reminders were never due: nothing there was missed.
         added = routine.added if paused else self.clock().replace(microsecond=0)
-        return self.save(replace(routine, paused=paused, added=added))
+        return self.save(msgspec.structs.replace(routine, paused=paused, added=added))
 
     def delete(self, name: str) -> Routine:
         """The routine goes; it is kept (with its check-offs and changes) for `undo_delete`."""
@@ -264,7 +266,7 @@ class RoutineService:
         routine = self.named(name)
         if status not in CHECKOFF_STATUSES:
             raise CompanionError(f'"{status}" is not done, partly or skipped.')
-        now = self.clock()
+        now = self.clock().replace(microsecond=0)  # kept to the second, as it is stored
         if day > now.date():
             raise CompanionError(
                 f"{day} is still to come; a routine can be checked off for today or a past day."

@@ -233,7 +233,7 @@ class Services:
             liked = tuple(a for a in played if a in {e.strip().casefold() for e in draft.enjoyed})
         else:
             played, liked = (), ()
-        now = self.clock()
+        now = self.clock().replace(microsecond=0)  # kept to the second, as it is stored
         day = draft.day or (editing.day if editing else now.date())
         if day > now.date():
             raise CompanionError(f"{day} is still to come; a reflection is about a day so far.")
@@ -267,7 +267,7 @@ class Services:
         return reflection
 
     def undo_delete_reflection(self, reflection: Reflection) -> None:
-        self.reflections.add(reflection)
+        self.reflections.bring_back(reflection)
 
     def find_reflections(
         self,
@@ -322,9 +322,12 @@ class Services:
     ) -> LibraryCard:
         from dataclasses import replace
 
+        import msgspec
+
         card = self.card(card_id)
         changes = {"favourite": favourite, "hidden": hidden, "from_therapist": from_therapist}
-        marks = replace(card.marks, **{k: v for k, v in changes.items() if v is not None})
+        given = {name: value for name, value in changes.items() if value is not None}
+        marks = msgspec.structs.replace(card.marks, **given)
         self.library_repo.set_marks(card.id, marks)
         return replace(card, marks=marks)
 
@@ -433,10 +436,10 @@ class Services:
     # -- settings ------------------------------------------------------------------------
 
     def theme(self) -> str:
-        return self.settings.get("theme", "textual-dark")
+        return self.settings.load().theme or "textual-dark"
 
     def set_theme(self, theme: str) -> None:
-        self.settings.set("theme", theme)
+        self.settings.update(theme=theme)
 
     # -- care of the data ----------------------------------------------------------------
 

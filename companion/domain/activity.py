@@ -77,10 +77,6 @@ class Activity(
         parts = [self.title, self.id, *self.materials, *self.steps, self.why, self.notice]
         return " ".join(parts).casefold()
 
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = msgspec.to_builtins(self)
-        return record
-
 
 _FIELDS = {field.name: field for field in msgspec.structs.fields(Activity)}
 _REQUIRED = [field.name for field in msgspec.structs.fields(Activity) if field.required]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+
+import msgspec
 
 from companion.domain.ids import new_id
 
@@ -13,18 +13,10 @@ MAX_NOTE = 500
 DEFAULT_SPAN_DAYS = 28  # with no appointment yet, the brief covers the last four weeks
 
 
-@dataclass(frozen=True)
-class Appointment:
+class Appointment(msgspec.Struct, frozen=True):
     day: date
     note: str = ""  # "with Dr Okafor, bring the school report"
-    id: str = field(default_factory=new_id)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"id": self.id, "day": self.day.isoformat(), "note": self.note}
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Appointment:
-        return cls(id=record["id"], day=date.fromisoformat(record["day"]), note=record["note"])
+    id: str = msgspec.field(default_factory=new_id)
 
 
 def last_before(appointments: Iterable[Appointment], day: date) -> Appointment | None:

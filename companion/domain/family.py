@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Annotated, TypeVar
+
+import msgspec
 
 from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
@@ -37,40 +39,27 @@ _TOUCH_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Caregiver:
-    name: str
-    id: str = field(default_factory=new_id)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name}
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Caregiver:
-        return cls(id=record["id"], name=record["name"])
+# A stored name has words; `clean_name` explains what is wrong with one typed in.
+Name = Annotated[str, msgspec.Meta(pattern=r"\S")]
 
 
-@dataclass(frozen=True)
-class Relative:
+class Caregiver(msgspec.Struct, frozen=True):
+    name: Name
+    id: str = msgspec.field(default_factory=new_id)
+
+
+class Relative(msgspec.Struct, frozen=True):
     """Someone the reflections may name (a sibling, a grandparent): kept so that a brief with
     initials hides their name too."""
 
-    name: str
-    id: str = field(default_factory=new_id)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name}
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Relative:
-        return cls(id=record["id"], name=record["name"])
+    name: Name
+    id: str = msgspec.field(default_factory=new_id)
 
 
-@dataclass(frozen=True)
-class Child:
-    name: str
+class Child(msgspec.Struct, frozen=True):
+    name: Name
     born: date
-    id: str = field(default_factory=new_id)
+    id: str = msgspec.field(default_factory=new_id)
     developmental_note: str = ""
     touch: TouchComfort = TouchComfort.COMFORTABLE
     avoid: tuple[str, ...] = ()
@@ -79,29 +68,6 @@ class Child:
     def age_on(self, day: date) -> int:
         had_birthday = (day.month, day.day) >= (self.born.month, self.born.day)
         return day.year - self.born.year - (0 if had_birthday else 1)
-
-    def to_record(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "born": self.born.isoformat(),
-            "developmental_note": self.developmental_note,
-            "touch": self.touch.value,
-            "avoid": list(self.avoid),
-            "focus": [d.value for d in self.focus],
-        }
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Child:
-        return cls(
-            id=record["id"],
-            name=record["name"],
-            born=date.fromisoformat(record["born"]),
-            developmental_note=record.get("developmental_note", ""),
-            touch=TouchComfort(record.get("touch", TouchComfort.COMFORTABLE.value)),
-            avoid=tuple(record.get("avoid", ())),
-            focus=tuple(Dimension(d) for d in record.get("focus", ())),
-        )
 
 
 @dataclass(frozen=True)

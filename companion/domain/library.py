@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from companion.domain.activity import Activity, parse_card
+import msgspec
+
+from companion.domain.activity import Activity
 from companion.domain.family import Dimension, TouchComfort
 from companion.domain.reflection import Reflection
 from companion.domain.safety import SafetyConcern, card_concerns
@@ -21,8 +23,7 @@ ORIGIN_LABELS: dict[Origin, str] = {
 }
 
 
-@dataclass(frozen=True)
-class CardMarks:
+class CardMarks(msgspec.Struct, frozen=True):
     """What the family has said about a card; kept apart from the card, so a new version of
     a shipped card never loses them."""
 
@@ -30,28 +31,41 @@ class CardMarks:
     hidden: bool = False  # "not for us"
     from_therapist: bool = False
 
-    def to_record(self, card_id: str) -> dict[str, Any]:
-        return {
-            "card": card_id,
-            "favourite": self.favourite,
-            "hidden": self.hidden,
-            "from_therapist": self.from_therapist,
-        }
+
+class MarksRecord(CardMarks, frozen=True, kw_only=True):
+    """The marks as the library file keeps them: with the id of the card they are on."""
+
+    card: str
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> CardMarks:
-        return cls(
-            favourite=record["favourite"],
-            hidden=record["hidden"],
-            from_therapist=record["from_therapist"],
-        )
+    def on(cls, card_id: str, marks: CardMarks) -> MarksRecord:
+        return cls(card=card_id, **msgspec.structs.asdict(marks))
+
+    @property
+    def marks(self) -> CardMarks:
+        return CardMarks(self.favourite, self.hidden, self.from_therapist)
+
+
+class CardRecord(msgspec.Struct, frozen=True):
+    """A card as the library file keeps it: where it came from; the marks live apart."""
+
+    id: str
+    origin: Origin
+    card: Activity
+
+    @classmethod
+    def of(cls, card: LibraryCard) -> CardRecord:
+        return cls(card.id, card.origin, card.activity)
+
+    def with_marks(self, marks: CardMarks | None) -> LibraryCard:
+        return LibraryCard.checked(self.card, self.origin, marks)
 
 
 @dataclass(frozen=True)
 class LibraryCard:
     activity: Activity
     origin: Origin = "shipped"
-    marks: CardMarks = CardMarks()
+    marks: CardMarks = field(default_factory=CardMarks)
     concerns: tuple[SafetyConcern, ...] = field(default=())
 
     @classmethod
@@ -65,16 +79,6 @@ class LibraryCard:
     @property
     def id(self) -> str:
         return self.activity.id
-
-    def to_record(self) -> dict[str, Any]:
-        return {"id": self.id, "origin": self.origin, "card": self.activity.to_record()}
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any], marks: CardMarks | None = None) -> LibraryCard:
-        """Raises ValueError (msgspec's ValidationError is one) for a card that does not fit."""
-        if record["origin"] not in ORIGIN_LABELS:
-            raise ValueError(f'"{record["origin"]}" is not where a card can come from')
-        return cls.checked(parse_card(record["card"]), record["origin"], marks)
 
     @property
     def suggestible(self) -> bool:

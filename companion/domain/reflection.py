@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
+
+import msgspec
 
 from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
-from companion.domain.records import FieldSpec
 from companion.domain.states import (
     CHILD_STATES,
     ENGAGEMENT_RANGE,
     FEELINGS,
     ChildState,
+    Engagement,
     Feeling,
 )
 
 MAX_TEXT = 20_000
 
-RECORD_FIELDS: dict[str, FieldSpec] = {
-    "id": str,
-    "day": str,
-    "written_at": str,
-    "text": str,
-    "children": (str,),
-    "tags": (str,),
-    "therapist": bool,
-}
-# "activities": the cards played (the picker reads them); "enjoyed": those the child enjoyed.
-# The rest belong to the full form; a quick reflection has none of them.
-OPTIONAL_FIELDS: dict[str, FieldSpec] = {
-    "by": str,
-    "activities": (str,),
-    "enjoyed": (str,),
-    "routine": str,
-    "engagement": int,
-    "before": str,
-    "after": str,
-    "feeling": str,
-    "noticed_child": str,
-    "noticed_self": str,
-    "rupture": str,
-    "repair": str,
-    "questions": str,
-    "edited_at": str,
-}
 # The written parts of a full reflection, in the order the form and the brief show them.
 QUESTIONS_LABEL = "Questions for our therapist"
 WRITTEN_PARTS: tuple[tuple[str, str], ...] = (
@@ -67,20 +42,22 @@ PROMPTS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Reflection:
+class Reflection(msgspec.Struct, frozen=True, omit_defaults=True):
+    """What happened, in the caregiver's words: as it is used and as it is stored (a quick
+    reflection keeps only what was given, so a year of them stays small)."""
+
     text: str
     day: date
     written_at: datetime
     children: tuple[str, ...] = ()
     by: str | None = None
     tags: tuple[str, ...] = ()
-    for_therapist: bool = False
-    id: str = field(default_factory=new_id)
-    activities: tuple[str, ...] = ()
-    enjoyed: tuple[str, ...] = ()
+    for_therapist: bool = msgspec.field(default=False, name="therapist")
+    id: str = msgspec.field(default_factory=new_id)
+    activities: tuple[str, ...] = ()  # the cards played (the picker reads them)
+    enjoyed: tuple[str, ...] = ()  # those of them the child enjoyed
     routine: str | None = None  # a routine's id, when the reflection is about one
-    engagement: int | None = None  # 1-5, see states.ENGAGEMENT_WORDS
+    engagement: Engagement | None = None  # see states.ENGAGEMENT_WORDS
     before: ChildState | None = None
     after: ChildState | None = None
     feeling: Feeling | None = None  # the caregiver's own state
@@ -90,6 +67,11 @@ class Reflection:
     repair: str = ""
     questions: str = ""  # one question a line, kept verbatim for the brief
     edited_at: datetime | None = None  # the last edit; written_at never changes
+
+    @property
+    def last_written(self) -> datetime:
+        """When these words were last saved: of two copies, the later one is kept."""
+        return self.edited_at or self.written_at
 
     @property
     def flagged(self) -> bool:
@@ -105,78 +87,15 @@ class Reflection:
     def question_lines(self) -> list[str]:
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "id": self.id,
-            "day": self.day.isoformat(),
-            "written_at": self.written_at.isoformat(timespec="seconds"),
-            "text": self.text,
-            "children": list(self.children),
-            "tags": list(self.tags),
-            "therapist": self.for_therapist,
-        }
-        if self.by:
-            record["by"] = self.by
-        if self.activities:
-            record["activities"] = list(self.activities)
-            record["enjoyed"] = list(self.enjoyed)
-        for name in ("routine", "engagement", "before", "after", "feeling"):
-            if getattr(self, name) is not None:
-                record[name] = getattr(self, name)
-        for name in ("noticed_child", "noticed_self", "rupture", "repair", "questions"):
-            if getattr(self, name):
-                record[name] = getattr(self, name)
-        if self.edited_at is not None:
-            record["edited_at"] = self.edited_at.isoformat(timespec="seconds")
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Reflection:
-        return cls(
-            id=record["id"],
-            day=date.fromisoformat(record["day"]),
-            written_at=datetime.fromisoformat(record["written_at"]),
-            text=record["text"],
-            children=tuple(record["children"]),
-            by=record.get("by"),
-            tags=tuple(record["tags"]),
-            for_therapist=record["therapist"],
-            activities=tuple(record.get("activities", ())),
-            enjoyed=tuple(record.get("enjoyed", ())),
-            routine=record.get("routine"),
-            engagement=_engagement(record.get("engagement")),
-            before=_one_of(record.get("before"), CHILD_STATES, "before"),
-            after=_one_of(record.get("after"), CHILD_STATES, "after"),
-            feeling=_one_of(record.get("feeling"), FEELINGS, "feeling"),
-            noticed_child=record.get("noticed_child", ""),
-            noticed_self=record.get("noticed_self", ""),
-            rupture=record.get("rupture", ""),
-            repair=record.get("repair", ""),
-            questions=record.get("questions", ""),
-            edited_at=_moment(record.get("edited_at")),
-        )
-
 
 _Word = TypeVar("_Word", bound=str)
 
 
-def _one_of(value: Any, allowed: tuple[_Word, ...], what: str) -> _Word | None:
-    if value is None:
-        return None
+def _one_of(value: str, allowed: tuple[_Word, ...], what: str) -> _Word:
     for word in allowed:
         if value == word:
             return word
     raise ValueError(f'"{what}" should be one of {", ".join(allowed)}, not {value!r}')
-
-
-def _engagement(value: Any) -> int | None:
-    if value is not None and value not in ENGAGEMENT_RANGE:
-        raise ValueError(f'"engagement" should be 1 to 5, not {value!r}')
-    return value if value is None else int(value)
-
-
-def _moment(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:

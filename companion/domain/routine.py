@@ -8,9 +8,11 @@ reminders are scheduled. An occurrence is one routine on one day; its key names 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Annotated, Literal
+
+import msgspec
 
 from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
@@ -31,37 +33,29 @@ STATUS_WORDS: dict[CheckoffStatus, str] = {
 ChangeKind = Literal["skip", "move", "someone_else"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("skip", "move", "someone_else")
 
-
-@dataclass(frozen=True)
-class Step:
-    text: str
-    minutes: int = 5
-
-    def to_record(self) -> dict[str, Any]:
-        return {"text": self.text, "minutes": self.minutes}
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Step:
-        text, minutes = record.get("text"), record.get("minutes")
-        if type(text) is not str or not text.strip() or type(minutes) is not int:
-            raise ValueError('a step needs "text" and whole "minutes"')
-        if not 1 <= minutes <= MAX_STEP_MINUTES:
-            raise ValueError(f"a step takes 1 to {MAX_STEP_MINUTES} minutes, not {minutes}")
-        return cls(text=text, minutes=minutes)
+# What a stored routine must hold, checked as it is read.
+Words = Annotated[str, msgspec.Meta(pattern=r"\S")]  # not empty, not only spaces
+StepMinutes = Annotated[int, msgspec.Meta(ge=1, le=MAX_STEP_MINUTES)]
+LeadMinutes = Annotated[int, msgspec.Meta(ge=0, le=MAX_LEAD_MINUTES)]
+Weekday = Annotated[int, msgspec.Meta(ge=0, le=6)]  # 0 is Monday
 
 
-@dataclass(frozen=True)
-class Routine:
-    name: str
+class Step(msgspec.Struct, frozen=True):
+    text: Words
+    minutes: StepMinutes = 5
+
+
+class Routine(msgspec.Struct, frozen=True, omit_defaults=True):
+    name: Words
     start: time
-    steps: tuple[Step, ...]
-    days: frozenset[int] = EVERY_DAY  # 0 is Monday
+    steps: Annotated[tuple[Step, ...], msgspec.Meta(min_length=1)]
+    days: frozenset[Weekday] = EVERY_DAY
     children: tuple[str, ...] = ()  # child ids; none means the whole family
     remind: tuple[str, ...] = ()  # caregiver ids to remind; none means everyone
-    lead_minutes: int = 10  # the reminder comes this long before the start
+    lead_minutes: LeadMinutes = 10  # the reminder comes this long before the start
     paused: bool = False
     added: datetime | None = None  # reminders before this were never due
-    id: str = field(default_factory=new_id)
+    id: str = msgspec.field(default_factory=new_id)
 
     @property
     def total_minutes(self) -> int:
@@ -82,129 +76,36 @@ class Routine:
         return ", ".join(WEEKDAYS[d] for d in sorted(self.days))
 
     def with_steps(self, steps: Iterable[Step]) -> Routine:
-        return replace(self, steps=tuple(steps))
-
-    def to_record(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "start": self.start.strftime("%H:%M"),
-            "days": sorted(self.days),
-            "steps": [step.to_record() for step in self.steps],
-            "children": list(self.children),
-            "remind": list(self.remind),
-            "lead_minutes": self.lead_minutes,
-            "paused": self.paused,
-            **({"added": self.added.isoformat(timespec="seconds")} if self.added else {}),
-        }
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Routine:
-        days = frozenset(record["days"])
-        if not days <= EVERY_DAY:
-            raise ValueError(f"days must be 0 to 6, not {sorted(days)}")
-        if not record["name"].strip() or not record["steps"]:
-            raise ValueError("a routine needs a name and at least one step")
-        if not 0 <= record["lead_minutes"] <= MAX_LEAD_MINUTES:
-            raise ValueError(f"a reminder comes 0 to {MAX_LEAD_MINUTES} minutes before")
-        return cls(
-            id=record["id"],
-            name=record["name"],
-            start=time.fromisoformat(record["start"]),
-            days=days,
-            steps=tuple(Step.from_record(s) for s in record["steps"]),
-            children=tuple(record["children"]),
-            remind=tuple(record["remind"]),
-            lead_minutes=record["lead_minutes"],
-            paused=record["paused"],
-            added=datetime.fromisoformat(record["added"]) if record.get("added") else None,
-        )
+        return msgspec.structs.replace(self, steps=tuple(steps))
 
 
-@dataclass(frozen=True)
-class Checkoff:
+class Checkoff(msgspec.Struct, frozen=True, omit_defaults=True):
     """A routine on a day: done, partly done or skipped, by whom, with an optional note."""
 
-    routine_id: str
+    routine_id: str = msgspec.field(name="routine")
     day: date
     status: CheckoffStatus
     written_at: datetime
     by: str | None = None  # caregiver id
     note: str = ""
-    id: str = field(default_factory=new_id)
-
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "id": self.id,
-            "routine": self.routine_id,
-            "day": self.day.isoformat(),
-            "status": self.status,
-            "written_at": self.written_at.isoformat(timespec="seconds"),
-            "note": self.note,
-        }
-        if self.by:
-            record["by"] = self.by
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Checkoff:
-        status = record["status"]
-        if status not in CHECKOFF_STATUSES:
-            raise ValueError(f'"{status}" is not done, partly or skipped')
-        return cls(
-            id=record["id"],
-            routine_id=record["routine"],
-            day=date.fromisoformat(record["day"]),
-            status=status,
-            written_at=datetime.fromisoformat(record["written_at"]),
-            by=record.get("by"),
-            note=record.get("note", ""),
-        )
+    id: str = msgspec.field(default_factory=new_id)
 
 
-@dataclass(frozen=True)
-class DayChange:
+class DayChange(msgspec.Struct, frozen=True, omit_defaults=True):
     """A one-off change for one date: not today, at another time, or someone else does it,
     with a line to say to the child ("Tomorrow grandma picks you up")."""
 
-    routine_id: str
+    routine_id: str = msgspec.field(name="routine")
     day: date
     kind: ChangeKind
     say_to_child: str = ""
     new_start: time | None = None  # for "move"
     who: str = ""  # for "someone_else": a name, as the family says it ("grandma")
-    id: str = field(default_factory=new_id)
+    id: str = msgspec.field(default_factory=new_id)
 
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "id": self.id,
-            "routine": self.routine_id,
-            "day": self.day.isoformat(),
-            "kind": self.kind,
-            "say_to_child": self.say_to_child,
-            "who": self.who,
-        }
-        if self.new_start is not None:
-            record["new_start"] = self.new_start.strftime("%H:%M")
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> DayChange:
-        kind = record["kind"]
-        if kind not in CHANGE_KINDS:
-            raise ValueError(f'"{kind}" is not skip, move or someone_else')
-        new_start = record.get("new_start")
-        if kind == "move" and not new_start:
+    def __post_init__(self) -> None:
+        if self.kind == "move" and self.new_start is None:
             raise ValueError("a moved day needs its new time")
-        return cls(
-            id=record["id"],
-            routine_id=record["routine"],
-            day=date.fromisoformat(record["day"]),
-            kind=kind,
-            say_to_child=record.get("say_to_child", ""),
-            new_start=time.fromisoformat(new_start) if new_start else None,
-            who=record.get("who", ""),
-        )
 
     def describe(self, routine_name: str) -> str:
         """In plain words: "Bedtime is at 20:30 instead", "Grandma does after school"."""

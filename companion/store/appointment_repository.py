@@ -6,7 +6,7 @@ from __future__ import annotations
 from tinydb import Query
 
 from companion.domain.appointment import Appointment
-from companion.store.datastore import DataStore
+from companion.store.datastore import DataStore, put
 from companion.store.schema import APPOINTMENTS
 
 APPOINTMENTS_FILE = "appointments.json"
@@ -17,16 +17,13 @@ class AppointmentRepository:
         self.store = store
 
     def load(self) -> list[Appointment]:
-        tables = self.store.read(APPOINTMENTS_FILE, APPOINTMENTS)
-        found = [Appointment.from_record(r) for r in tables.get("appointments", {}).values()]
+        found = self.store.read(APPOINTMENTS_FILE, APPOINTMENTS).appointments.values()
         return sorted(found, key=lambda a: a.day)
 
     def save(self, appointment: Appointment) -> None:
         """Add an appointment, or replace the one with its id."""
         with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:
-            database.table("appointments").upsert(
-                appointment.to_record(), Query().id == appointment.id
-            )
+            put(database.table("appointments"), appointment, Query().id == appointment.id)
 
     def remove(self, appointment: Appointment) -> None:
         with self.store.transaction(APPOINTMENTS_FILE, APPOINTMENTS) as database:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from companion.store.files import atomic_write, ensure_private_folder
+from companion.store.files import atomic_write_all, ensure_private_folder
 
 KEEP_DAILY = 14
 _DAILY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,10 +73,10 @@ class Backups:
         ensure_private_folder(self.folder)
         partial = self.folder / f".{name}{_PARTIAL}"
         shutil.rmtree(partial, ignore_errors=True)
-        for source in data_files:
-            target = partial / source.relative_to(self.data_root)
+        copies = {partial / source.relative_to(self.data_root): source for source in data_files}
+        for target in copies:
             ensure_private_folder(target.parent)
-            atomic_write(target, source.read_bytes())
+        atomic_write_all({target: source.read_bytes() for target, source in copies.items()})
         final = self.folder / name
         partial.rename(final)
         return Backup(name, final)

@@ -2,36 +2,42 @@
 
 Reads need no lock (files are replaced atomically, so a reader sees a whole old or a whole
 new file). Every read-modify-write happens in `transaction`, which holds the inter-process
-lock and opens a new TinyDB on the file, so the read inside it is always fresh.
+lock and opens a new TinyDB on the file, so the read inside it is always fresh, and writes
+the file once, at its end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from tinydb import TinyDB
+from tinydb.queries import QueryLike
+from tinydb.table import Table
 
 from companion.domain.errors import CompanionError
 from companion.store.backups import Backup, Backups
 from companion.store.files import (
     FILE_MODE,
-    atomic_write,
+    atomic_write_all,
     ensure_private_folder,
     remove_stale_temp_files,
     write_error,
 )
-from companion.store.schema import KINDS, FileKind, Tables
+from companion.store.schema import KINDS, FileKind
 from companion.store.storage import (
     DurableStorage,
     NewerFile,
     UnreadableFile,
-    load_tables,
-    parse_tables,
+    UnsavableRecord,
+    decode_file,
+    read_file,
+    read_plain_tables,
     save_tables,
 )
 
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
     from filelock import BaseFileLock
 
 LOCK_TIMEOUT_SECONDS = 20
+T = TypeVar("T", bound=msgspec.Struct)
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,30 @@ class Restored:
     backup: Backup
     safety: Backup | None  # what was there before, kept as a backup of its own
     removed: tuple[Path, ...]  # files the backup did not have (they are in `safety`)
+
+
+def put(table: Table, record: msgspec.Struct, replacing: QueryLike) -> None:
+    """Put a record in place of the one `replacing` matches (keeping its place in the file),
+    or add it. Whole: TinyDB's upsert would merge it into the old one, keeping fields the new
+    record leaves out because they are back to their defaults."""
+    new = msgspec.to_builtins(record)
+
+    def become_new(document: MutableMapping[str, Any]) -> None:
+        document.clear()
+        document.update(new)
+
+    if not table.update(become_new, replacing):
+        table.insert(new)
+
+
+class DamagedBackup(Exception):
+    """A backup with a file that would not read: restoring it would bring the damage back."""
+
+    def __init__(self, backup: Backup, relative: Path, reason: str) -> None:
+        super().__init__(f"{backup.name}/{relative}: {reason}")
+        self.backup = backup
+        self.relative = relative
+        self.reason = reason
 
 
 class DataStore:
@@ -74,35 +105,42 @@ class DataStore:
         return sorted(p for p in found if not p.name.startswith("."))
 
     @staticmethod
-    def kind_of(relative: Path) -> FileKind | None:
+    def kind_of(relative: Path) -> FileKind[Any] | None:
         """A file's kind from where it lives: reflections/2026.json is a reflections file."""
         name = relative.parts[0] if len(relative.parts) > 1 else relative.stem
         return KINDS.get(name)
 
     # -- reading and writing -----------------------------------------------------------
 
-    def read(self, relative: str, kind: FileKind) -> Tables:
-        """The tables of one file, checked and migrated in memory, without the lock."""
+    def read(self, relative: str, kind: FileKind[T]) -> T:
+        """The tables of one file as domain objects, checked and migrated in memory, without
+        the lock."""
         try:
-            tables, _ = load_tables(self.path(relative), kind)
+            tables, _ = read_file(self.path(relative), kind)
         except UnreadableFile as error:
             raise self.unreadable(error) from None
         return tables
 
     @contextmanager
-    def transaction(self, relative: str, kind: FileKind) -> Iterator[TinyDB]:
-        """Hold the lock and give a fresh TinyDB on one file; it is saved as each call returns."""
+    def transaction(self, relative: str, kind: FileKind[Any]) -> Iterator[TinyDB]:
+        """Hold the lock and give a fresh TinyDB on one file. Every change is made in memory;
+        the file is written once, when the block ends without an exception."""
         path = self.path(relative)
         with self.locked():
             ensure_private_folder(path.parent)
-            try:
-                database = TinyDB(path, kind, storage=DurableStorage)
-            except UnreadableFile as error:  # pragma: no cover - TinyDB opens lazily
-                raise self.unreadable(error) from None
+            database = TinyDB(path, kind, storage=DurableStorage)
+            storage = database.storage
+            assert isinstance(storage, DurableStorage)
             try:
                 yield database
+                storage.save()
             except UnreadableFile as error:
                 raise self.unreadable(error) from None
+            except UnsavableRecord as error:
+                raise CompanionError(
+                    f"That change cannot be saved in {error.path.name} ({error.reason}); "
+                    "nothing was changed."
+                ) from None
             finally:
                 database.close()
 
@@ -145,7 +183,7 @@ class DataStore:
         if kind is None:
             return True
         try:
-            load_tables(path, kind)
+            read_file(path, kind)
         except UnreadableFile:
             return False
         return True
@@ -161,7 +199,7 @@ class DataStore:
                 if kind is None:
                     continue
                 try:
-                    tables, migrated = load_tables(path, kind)
+                    tables, migrated = read_plain_tables(path, kind)
                 except UnreadableFile as error:
                     raise self.unreadable(error) from None
                 if migrated:
@@ -178,7 +216,14 @@ class DataStore:
                 f'There is no backup called "{backup_name}" (newest: {names}); '
                 "`companion doctor` lists them all."
             )
-        wanted = self._read_backup(backup)
+        try:
+            wanted = self.read_backup(backup)
+        except DamagedBackup as damage:
+            raise CompanionError(
+                f"The backup {backup.name} cannot be restored: its file {damage.relative} is "
+                f"damaged ({damage.reason}), so nothing was changed; please choose an older "
+                "backup (`companion doctor` lists them)."
+            ) from None
         with self.locked(keep_backup=backup.name):
             current = self.data_files()
             safety = (
@@ -186,10 +231,10 @@ class DataStore:
                 if current
                 else None
             )
-            for relative, payload in wanted.items():
-                target = self.root / relative
+            targets = {self.root / relative: payload for relative, payload in wanted.items()}
+            for target in targets:
                 ensure_private_folder(target.parent)
-                atomic_write(target, payload)
+            atomic_write_all(targets)
             # Files the backup did not have yet (a later year) go; the safety copy keeps them.
             removed = [p.relative_to(self.root) for p in current]
             removed = [relative for relative in removed if relative not in wanted]
@@ -197,22 +242,26 @@ class DataStore:
                 (self.root / relative).unlink(missing_ok=True)
         return Restored(backup, safety, tuple(removed))
 
-    def _read_backup(self, backup: Backup) -> dict[Path, bytes]:
-        """Every file of a backup, checked, so a damaged backup is refused before any change."""
+    def read_backup(
+        self, backup: Backup, known_good: Mapping[Path, bytes] | None = None
+    ) -> dict[Path, bytes]:
+        """Every file of a backup, each checked as a data file is; DamagedBackup names the
+        first one that would not read, so a damaged backup is refused before any change.
+        A file with the very bytes `known_good` has for it was read already and is not again
+        (last year's file is the same in every backup)."""
         wanted: dict[Path, bytes] = {}
         for relative in backup.files():
             source = backup.folder / relative
             kind = self.kind_of(relative)
             try:
                 payload = source.read_bytes()
-                if kind is not None:
-                    parse_tables(source, payload, kind)
-            except (UnreadableFile, OSError) as error:
-                reason = error.reason if isinstance(error, UnreadableFile) else error.strerror
-                raise CompanionError(
-                    f"The backup {backup.name} has a damaged file ({reason}): "
-                    f"{relative}; please choose an older backup."
-                ) from None
+                if kind is not None and payload != (known_good or {}).get(relative):
+                    decode_file(source, payload, kind)
+            except UnreadableFile as error:
+                raise DamagedBackup(backup, relative, error.reason) from None
+            except OSError as error:
+                reason = f"it cannot be read ({error.strerror})"
+                raise DamagedBackup(backup, relative, reason) from None
             wanted[relative] = payload
         return wanted
 
@@ -223,7 +272,7 @@ class DataStore:
             if kind is None or not candidate.is_file():
                 continue
             try:
-                load_tables(candidate, kind)
+                read_file(candidate, kind)
             except UnreadableFile:
                 continue
             return backup

@@ -6,9 +6,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.store.datastore import DataStore
+from companion.store.datastore import DamagedBackup, DataStore
 from companion.store.files import FILE_MODE, FOLDER_MODE, stale_temp_files
-from companion.store.storage import UnreadableFile, load_tables
+from companion.store.storage import UnreadableFile, decode_file
 
 
 @dataclass
@@ -30,42 +30,68 @@ def check(store: DataStore) -> Checkup:
     for folder in [*store.data_folders(), store.backups.folder]:
         if folder.is_dir():
             _check_mode(folder, FOLDER_MODE, result)
-    files = store.data_files()
-    readable = unreadable = 0
-    for path in files:
-        relative = path.relative_to(root)
-        kind = store.kind_of(relative)
-        if kind is None:
-            result.problems.append(f"{relative}: not a file companion knows; it is left alone.")
-            continue
-        try:
-            load_tables(path, kind)
-            readable += 1
-        except UnreadableFile as error:
-            unreadable += 1
-            result.problems.append(store.unreadable(error).message)
-        _check_mode(path, FILE_MODE, result)
-    result.good.append(f"{readable} of {len(files)} data files are readable and complete.")
-    if unreadable:
-        result.problems.append(
-            "Daily backups are paused while a data file cannot be read, so the good copies "
-            "are kept; restoring that file (as said above) starts them again."
-        )
+    good = _check_data_files(store, result)
     leftovers = stale_temp_files(store.data_folders())
     if leftovers:
         result.good.append(
             f"{len(leftovers)} unfinished save(s) from an interrupted run will be tidied away "
             "at the next save."
         )
-    backups = store.backups.all()
-    if backups:
-        names = ", ".join(backup.name for backup in backups)
-        result.good.append(
-            f"{len(backups)} backup(s) in {store.backups.folder}, newest first: {names}."
-        )
-    else:
-        result.good.append("No backups yet: the first one is taken with the first change of a day.")
+    _check_backups(store, result, good)
     return result
+
+
+def _check_data_files(store: DataStore, result: Checkup) -> dict[Path, bytes]:
+    """Read every data file as companion does; returns the good ones, by where they live."""
+    files = store.data_files()
+    good: dict[Path, bytes] = {}
+    unreadable = 0
+    for path in files:
+        relative = path.relative_to(store.root)
+        kind = store.kind_of(relative)
+        if kind is None:
+            result.problems.append(f"{relative}: not a file companion knows; it is left alone.")
+            continue
+        try:
+            payload = path.read_bytes()
+            decode_file(path, payload, kind)
+            good[relative] = payload
+        except OSError as error:
+            unreadable += 1
+            problem = UnreadableFile(path, f"it cannot be read ({error.strerror})")
+            result.problems.append(store.unreadable(problem).message)
+        except UnreadableFile as error:
+            unreadable += 1
+            result.problems.append(store.unreadable(error).message)
+        _check_mode(path, FILE_MODE, result)
+    result.good.append(f"{len(good)} of {len(files)} data files are readable and complete.")
+    if unreadable:
+        result.problems.append(
+            "Daily backups are paused while a data file cannot be read, so the good copies "
+            "are kept; restoring that file (as said above) starts them again."
+        )
+    return good
+
+
+def _check_backups(store: DataStore, result: Checkup, good: dict[Path, bytes]) -> None:
+    """Every file of every backup is read as a data file is: a backup is only good if it
+    could be restored."""
+    backups = store.backups.all()
+    if not backups:
+        result.good.append("No backups yet: the first one is taken with the first change of a day.")
+        return
+    names = ", ".join(backup.name for backup in backups)
+    folder = store.backups.folder
+    result.good.append(f"{len(backups)} backup(s) in {folder}, newest first: {names}.")
+    for backup in backups:
+        try:
+            store.read_backup(backup, known_good=good)
+        except DamagedBackup as damage:
+            result.problems.append(
+                f"The backup {backup.name} has a damaged file, {damage.relative} "
+                f"({damage.reason}), so `companion restore` will refuse it; another backup "
+                f"can be restored instead, and this one can be deleted ({backup.folder})."
+            )
 
 
 def _check_mode(path: Path, wanted: int, result: Checkup) -> None:

@@ -7,7 +7,7 @@ file, which the next writer removes.
 
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from companion.domain.errors import CompanionError
@@ -30,6 +30,30 @@ def ensure_private_folder(path: Path) -> None:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
+    atomic_write_all({path: payload})
+
+
+def atomic_write_all(payloads: Mapping[Path, bytes]) -> None:
+    """Write several files, each whole: all are written and synced to temp files first, and
+    only then renamed into place one after the other, so an interruption between the first
+    and the last rename (a moment, not the time of the writes) is the only way to be left
+    with some old files and some new ones."""
+    written: list[tuple[Path, Path]] = []
+    path = next(iter(payloads), Path())
+    try:
+        for path, payload in payloads.items():
+            written.append((_synced_temp(path, payload), path))
+        for temp, path in written:
+            os.replace(temp, path)
+        for folder in {path.parent for path in payloads}:
+            fsync_folder(folder)
+    except OSError as error:
+        for temp, _ in written:
+            temp.unlink(missing_ok=True)
+        raise write_error(path, error) from None
+
+
+def _synced_temp(path: Path, payload: bytes) -> Path:
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
         descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -40,11 +64,10 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-        os.replace(temp, path)
-        fsync_folder(path.parent)
-    except OSError as error:
+    except OSError:
         temp.unlink(missing_ok=True)
-        raise write_error(path, error) from None
+        raise
+    return temp
 
 
 def fsync_folder(folder: Path) -> None:

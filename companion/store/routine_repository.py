@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import msgspec
 from tinydb import Query
 
 from companion.domain.routine import Checkoff, DayChange, Routine
-from companion.store.datastore import DataStore
-from companion.store.schema import CHECKOFFS, REMINDERS, ROUTINES
+from companion.store.datastore import DataStore, put
+from companion.store.schema import CHECKOFFS, REMINDERS, ROUTINES, Announced, Watching
 
 ROUTINES_FILE = "routines.json"
 REMINDERS_FILE = "reminders.json"
@@ -21,44 +22,40 @@ class RoutineRepository:
         self.store = store
 
     def load(self) -> list[Routine]:
-        tables = self.store.read(ROUTINES_FILE, ROUTINES)
-        routines = [Routine.from_record(r) for r in tables.get("routines", {}).values()]
+        routines = self.store.read(ROUTINES_FILE, ROUTINES).routines.values()
         return sorted(routines, key=lambda r: (r.start, r.name.casefold()))
 
     def changes(self) -> list[DayChange]:
-        tables = self.store.read(ROUTINES_FILE, ROUTINES)
-        return [DayChange.from_record(r) for r in tables.get("changes", {}).values()]
+        return list(self.store.read(ROUTINES_FILE, ROUTINES).changes.values())
 
     def save(self, routine: Routine) -> None:
-        """Add a routine, or replace the one with its id."""
+        """Add a routine, or replace the one with its id (whole, in one write)."""
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
-            database.table("routines").upsert(routine.to_record(), Query().id == routine.id)
+            put(database.table("routines"), routine, Query().id == routine.id)
 
     def delete(self, routine: Routine) -> None:
         """The routine goes; its check-offs and changes stay, and the routine itself is kept
-        as the last deleted one (kept first, so there is always a way back)."""
+        as the last deleted one (in the same write, so there is always a way back)."""
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
             deleted = database.table("deleted")
             deleted.truncate()
-            deleted.insert(routine.to_record())
+            deleted.insert(msgspec.to_builtins(routine))
             database.table("routines").remove(Query().id == routine.id)
 
     def bring_back(self, routine: Routine) -> None:
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
-            database.table("routines").upsert(routine.to_record(), Query().id == routine.id)
+            put(database.table("routines"), routine, Query().id == routine.id)
             database.table("deleted").truncate()
 
     def last_deleted(self) -> Routine | None:
-        tables = self.store.read(ROUTINES_FILE, ROUTINES)
-        for record in tables.get("deleted", {}).values():
-            return Routine.from_record(record)
-        return None
+        deleted = self.store.read(ROUTINES_FILE, ROUTINES).deleted.values()
+        return next(iter(deleted), None)
 
     def save_change(self, change: DayChange) -> None:
         """One change per routine and day: a new one replaces the old."""
         wanted = (Query().routine == change.routine_id) & (Query().day == change.day.isoformat())
         with self.store.transaction(ROUTINES_FILE, ROUTINES) as database:
-            database.table("changes").upsert(change.to_record(), wanted)
+            put(database.table("changes"), change, wanted)
 
     def remove_change(self, routine_id: str, day: date) -> None:
         wanted = (Query().routine == routine_id) & (Query().day == day.isoformat())
@@ -74,7 +71,7 @@ class CheckoffRepository:
 
     def add(self, checkoff: Checkoff) -> None:
         with self.store.transaction(self._file(checkoff.day.year), CHECKOFFS) as database:
-            database.table("checkoffs").insert(checkoff.to_record())
+            database.table("checkoffs").insert(msgspec.to_builtins(checkoff))
 
     def add_many(self, checkoffs: list[Checkoff]) -> None:
         """One write per year: for seeding demo and benchmark families."""
@@ -83,18 +80,15 @@ class CheckoffRepository:
             by_year.setdefault(checkoff.day.year, []).append(checkoff)
         for year, found in sorted(by_year.items()):
             with self.store.transaction(self._file(year), CHECKOFFS) as database:
-                database.table("checkoffs").insert_multiple(c.to_record() for c in found)
+                database.table("checkoffs").insert_multiple(msgspec.to_builtins(found))
 
     def between(self, first: date, last: date) -> list[Checkoff]:
         found: list[Checkoff] = []
         for year in range(first.year, last.year + 1):
             if not self.store.path(self._file(year)).is_file():
                 continue
-            tables = self.store.read(self._file(year), CHECKOFFS)
-            for record in tables.get("checkoffs", {}).values():
-                checkoff = Checkoff.from_record(record)
-                if first <= checkoff.day <= last:
-                    found.append(checkoff)
+            checkoffs = self.store.read(self._file(year), CHECKOFFS).checkoffs.values()
+            found.extend(c for c in checkoffs if first <= c.day <= last)
         return sorted(found, key=lambda c: (c.day, c.written_at))
 
     @staticmethod
@@ -118,29 +112,31 @@ class AnnouncementRepository:
             # Keys older than the look-back for missed reminders are no longer needed.
             forgotten = (at - timedelta(days=KEEP_DAYS)).isoformat(timespec="seconds")
             table.remove(Query().at < forgotten)
-            table.insert({"key": key, "at": at.isoformat(timespec="seconds"), "by": by})
+            table.insert(msgspec.to_builtins(Announced(key, _to_the_second(at), by)))
             return True
 
     def watching_since(self, now: datetime) -> datetime:
         """When companion first looked for due reminders in this folder (now, the first time):
         nothing before it can have been missed."""
-        tables = self.store.read(REMINDERS_FILE, REMINDERS)
-        for record in tables.get("watching", {}).values():
-            return datetime.fromisoformat(record["since"])
+        for watching in self.store.read(REMINDERS_FILE, REMINDERS).watching.values():
+            return watching.since
         with self.store.transaction(REMINDERS_FILE, REMINDERS) as database:
             table = database.table("watching")
             if not len(table):
-                table.insert({"since": now.isoformat(timespec="seconds")})
+                table.insert(msgspec.to_builtins(Watching(_to_the_second(now))))
                 return now
-            return datetime.fromisoformat(table.all()[0]["since"])
+            return msgspec.convert(table.all()[0], Watching).since
 
     def announced(self) -> set[str]:
-        tables = self.store.read(REMINDERS_FILE, REMINDERS)
-        return {r["key"] for r in tables.get("announced", {}).values()}
+        return {a.key for a in self.store.read(REMINDERS_FILE, REMINDERS).announced.values()}
 
     def answer(self, key: str, answer: str, at: datetime, by: str) -> None:
         """A missed occurrence answered ("done now", "skipped"): it is not listed again."""
         with self.store.transaction(REMINDERS_FILE, REMINDERS) as database:
-            table = database.table("announced")
-            record = {"key": key, "at": at.isoformat(timespec="seconds"), "by": by}
-            table.upsert({**record, "answer": answer}, Query().key == key)
+            record = Announced(key, _to_the_second(at), by, answer)
+            put(database.table("announced"), record, Query().key == key)
+
+
+def _to_the_second(moment: datetime) -> datetime:
+    # Kept to the second: `announce_once` compares these moments as text.
+    return moment.replace(microsecond=0)

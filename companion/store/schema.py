@@ -1,210 +1,146 @@
-"""The kinds of data file, their schema versions, how to check them and how to migrate them.
+"""The kinds of data file: the Struct that declares each one's tables, its schema version and
+its migrations.
 
 Every file is an envelope: {"companion": {"kind": ..., "schema": N}, "tables": {...}}.
-`tables` is what TinyDB sees. Migrations turn the tables of version N into N+1 and run
-once: the store writes the result back (after a backup) the first time it holds the lock.
+`tables` is what TinyDB sees: each table maps a document id to one record. A kind's tables
+Struct types every record with its domain Struct, so decoding a file checks every value and
+builds the domain objects in one pass. Migrations turn the tables of version N into N+1 and
+run once: the store writes the result back (after a backup) the first time it holds the lock.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
-from companion.domain import family, reflection
-from companion.domain.records import FieldSpec, record_problem
+import msgspec
 
-Tables = dict[str, dict[str, Any]]
+from companion.domain.appointment import Appointment
+from companion.domain.family import Caregiver, Child, Relative
+from companion.domain.reflection import Reflection
+from companion.domain.routine import Checkoff, DayChange, Routine
+from companion.store.migrations import Tables, reflections_1_to_2, routines_1_to_2
+
+if TYPE_CHECKING:
+    from companion.store.library_repository import LibraryTables
+
 Migration = Callable[[Tables], Tables]
+T = TypeVar("T", bound=msgspec.Struct)
 
 
 @dataclass(frozen=True)
-class TableSpec:
-    required: dict[str, FieldSpec]
-    optional: dict[str, FieldSpec] = field(default_factory=dict)
-    # Builds the domain object, so values (dates, choices) are checked as well as types.
-    parse: Callable[[dict[str, Any]], object] | None = None
-
-
-@dataclass(frozen=True)
-class FileKind:
+class FileKind(Generic[T]):
     name: str
     schema: int
-    tables: dict[str, TableSpec]
+    # Gives the Struct of the file's tables; called on first use, so a kind whose records
+    # need big modules (the library's cards) costs nothing to commands that never read it.
+    declared: Callable[[], type[T]]
     # migrations[n] turns schema n into n + 1
-    migrations: dict[int, Migration] = field(default_factory=dict)
+    migrations: Mapping[int, Migration] = field(default_factory=dict)
 
-    def problem(self, tables: Any) -> str | None:
-        if not isinstance(tables, dict):
-            return '"tables" should be an object'
-        for table_name, spec in self.tables.items():
-            table = tables.get(table_name, {})
-            if not isinstance(table, dict):
-                return f'the "{table_name}" table should be an object'
-            for record in table.values():
-                problem = record_problem(record, spec.required, spec.optional)
-                if problem:
-                    return f"in {table_name}, {problem}"
-                if spec.parse is not None:
-                    try:
-                        spec.parse(record)
-                    except ValueError as error:
-                        return f"in {table_name}, a record has a value I cannot read: {error}"
-        return None
+    @cached_property
+    def tables(self) -> type[T]:
+        return self.declared()
 
-
-def _reflections_1_to_2(tables: Tables) -> Tables:
-    """Schema 1 allowed one child per reflection ("child") and called the flag "discuss";
-    schema 2 lets a reflection be about several children and names the flag "therapist"."""
-    migrated: dict[str, Any] = {}
-    for doc_id, record in tables.get("reflections", {}).items():
-        new = {k: v for k, v in record.items() if k not in ("child", "discuss")}
-        child = record.get("child")
-        new["children"] = [child] if child else []
-        new["therapist"] = bool(record.get("discuss", False))
-        new.setdefault("tags", [])
-        migrated[doc_id] = new
-    return {**tables, "reflections": migrated}
-
-
-FAMILY = FileKind(
-    name="family",
-    schema=1,
-    tables={
-        "caregivers": TableSpec({"id": str, "name": str}, parse=family.Caregiver.from_record),
-        "children": TableSpec(
-            {"id": str, "name": str, "born": str},
-            {"developmental_note": str, "touch": str, "avoid": (str,), "focus": (str,)},
-            parse=family.Child.from_record,
-        ),
-        # Added without a new schema number: a file without it simply has no relatives.
-        "relatives": TableSpec({"id": str, "name": str}, parse=family.Relative.from_record),
-    },
-)
-
-REFLECTIONS = FileKind(
-    name="reflections",
-    schema=2,
-    tables={
-        "reflections": TableSpec(
-            reflection.RECORD_FIELDS, reflection.OPTIONAL_FIELDS, reflection.Reflection.from_record
+    @cached_property
+    def decoder(self) -> msgspec.json.Decoder[Any]:
+        """Decodes a whole file of the current schema: header, tables and every record."""
+        literal = cast(Any, Literal)
+        header = msgspec.defstruct(
+            f"{self.name.title()}Header",
+            [("kind", literal[self.name]), ("schema", literal[self.schema])],
         )
-    },
-    migrations={1: _reflections_1_to_2},
-)
-
-SETTINGS = FileKind(name="settings", schema=1, tables={"settings": TableSpec({}, {"theme": str})})
-
-
-def _library_card(record: dict[str, Any]) -> object:
-    # Imported here: card checks need msgspec, which a quick `log add` should not load.
-    from companion.domain.library import LibraryCard
-
-    return LibraryCard.from_record(record)
+        envelope = msgspec.defstruct(
+            f"{self.name.title()}File", [("companion", header), ("tables", self.tables)]
+        )
+        return msgspec.json.Decoder(envelope)
 
 
-# Routines load only where routines are used: a quick `log add` need not build their types.
-def _routine(record: dict[str, Any]) -> object:
-    from companion.domain.routine import Routine
-
-    return Routine.from_record(record)
+# -- the tables of each kind ---------------------------------------------------------------
 
 
-def _day_change(record: dict[str, Any]) -> object:
-    from companion.domain.routine import DayChange
-
-    return DayChange.from_record(record)
-
-
-def _checkoff(record: dict[str, Any]) -> object:
-    from companion.domain.routine import Checkoff
-
-    return Checkoff.from_record(record)
+class FamilyTables(msgspec.Struct):
+    caregivers: dict[str, Caregiver] = {}
+    children: dict[str, Child] = {}
+    # Added without a new schema number: a file without it simply has no relatives.
+    relatives: dict[str, Relative] = {}
 
 
+class ReflectionTables(msgspec.Struct):
+    reflections: dict[str, Reflection] = {}
+
+
+class Settings(msgspec.Struct, frozen=True, omit_defaults=True):
+    """The family's choices for the app; one record."""
+
+    theme: str | None = None
+
+
+class SettingsTables(msgspec.Struct):
+    settings: dict[str, Settings] = {}
+
+
+class RoutineTables(msgspec.Struct):
+    routines: dict[str, Routine] = {}
+    deleted: dict[str, Routine] = {}  # the routine deleted last, kept for undo
+    changes: dict[str, DayChange] = {}
+
+
+class CheckoffTables(msgspec.Struct):
+    checkoffs: dict[str, Checkoff] = {}
+
+
+class Announced(msgspec.Struct, frozen=True, omit_defaults=True):
+    """An occurrence announced (by the app or the reminder process), or a missed one that
+    was answered ("done", "skip"), so none is announced twice."""
+
+    key: str
+    at: datetime
+    by: str = ""
+    answer: str | None = None
+
+
+class Watching(msgspec.Struct, frozen=True):
+    """Since when companion has looked for due reminders: nothing before can be missed."""
+
+    since: datetime
+
+
+class ReminderTables(msgspec.Struct):
+    announced: dict[str, Announced] = {}
+    watching: dict[str, Watching] = {}
+
+
+class AppointmentTables(msgspec.Struct):
+    appointments: dict[str, Appointment] = {}
+
+
+def _library_tables() -> type[LibraryTables]:
+    from companion.store.library_repository import LibraryTables
+
+    return LibraryTables
+
+
+# -- the kinds -----------------------------------------------------------------------------
+
+FAMILY = FileKind("family", 1, lambda: FamilyTables)
+REFLECTIONS = FileKind("reflections", 2, lambda: ReflectionTables, {1: reflections_1_to_2})
+SETTINGS = FileKind("settings", 1, lambda: SettingsTables)
 # The family's library: every card (shipped ones copied in, own and imported ones), the
 # family's marks on cards, and the fingerprint of the shipped cards last copied in.
-LIBRARY = FileKind(
-    name="library",
-    schema=1,
-    tables={
-        "cards": TableSpec({"id": str, "origin": str, "card": dict}, parse=_library_card),
-        "marks": TableSpec(
-            {"card": str, "favourite": bool, "hidden": bool, "from_therapist": bool}
-        ),
-        "shipped": TableSpec({"fingerprint": str}),
-    },
-)
-
-# The family's routines and their one-off changes for a date.
-_ROUTINE = TableSpec(
-    {
-        "id": str,
-        "name": str,
-        "start": str,
-        "days": (int,),
-        "steps": (dict,),
-        "children": (str,),
-        "remind": (str,),
-        "lead_minutes": int,
-        "paused": bool,
-    },
-    {"added": str},
-    parse=_routine,
-)
-
-ROUTINES = FileKind(
-    name="routines",
-    schema=1,
-    tables={
-        "routines": _ROUTINE,
-        "deleted": _ROUTINE,  # the routine deleted last, kept for undo
-        "changes": TableSpec(
-            {"id": str, "routine": str, "day": str, "kind": str},
-            {"say_to_child": str, "new_start": str, "who": str},
-            parse=_day_change,
-        ),
-    },
-)
-
+LIBRARY = FileKind("library", 1, _library_tables)
+# Schema 2 writes times as msgspec does, with seconds ("19:30:00").
+ROUTINES = FileKind("routines", 2, lambda: RoutineTables, {1: routines_1_to_2})
 # Check-offs grow every day: one file per calendar year, like reflections.
-CHECKOFFS = FileKind(
-    name="checkoffs",
-    schema=1,
-    tables={
-        "checkoffs": TableSpec(
-            {"id": str, "routine": str, "day": str, "status": str, "written_at": str},
-            {"by": str, "note": str},
-            parse=_checkoff,
-        )
-    },
-)
-
-# Which occurrences have been announced (by the app or the reminder process), so none is
-# announced twice; and when the last look for due reminders was, to find missed ones.
-REMINDERS = FileKind(
-    name="reminders",
-    schema=1,
-    tables={
-        "announced": TableSpec({"key": str, "at": str}, {"by": str, "answer": str}),
-        "watching": TableSpec({"since": str}, parse=lambda r: datetime.fromisoformat(r["since"])),
-    },
-)
-
-
-def _appointment(record: dict[str, Any]) -> object:
-    from companion.domain.appointment import Appointment
-
-    return Appointment.from_record(record)
-
-
+CHECKOFFS = FileKind("checkoffs", 1, lambda: CheckoffTables)
+REMINDERS = FileKind("reminders", 1, lambda: ReminderTables)
 # Therapy appointments, for Home's "next appointment" and the brief's span.
-APPOINTMENTS = FileKind(
-    name="appointments",
-    schema=1,
-    tables={"appointments": TableSpec({"id": str, "day": str, "note": str}, parse=_appointment)},
-)
+APPOINTMENTS = FileKind("appointments", 1, lambda: AppointmentTables)
 
-KINDS = {
+KINDS: dict[str, FileKind[Any]] = {
     kind.name: kind
     for kind in (
         FAMILY,

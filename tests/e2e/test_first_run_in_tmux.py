@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import orjson
 import pytest
 
 from tests.e2e.tmux import Terminal, installed_companion
@@ -50,7 +50,7 @@ def test_first_run_setup_then_home_then_a_reflection(terminal: Terminal, tmp_pat
         capture_output=True,
         check=True,
     )
-    [saved] = orjson.loads(listed.stdout)["reflections"]
+    [saved] = json.loads(listed.stdout)["reflections"]
     assert (saved["text"], saved["children"]) == ("We blew bubbles on the step", ["Mia"])
     family = tmp_path / "family"
     assert family.stat().st_mode & 0o777 == 0o700

@@ -11,10 +11,11 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
+
+import msgspec
 
 from companion.domain.routine import Routine, Step
 from companion.services import Services
@@ -29,10 +30,8 @@ def save_with_seconds(services: Services, routine: Routine) -> None:
     """Saved as `RoutineService.save` would, but with the start's seconds kept (a routine
     saved by companion starts on a whole minute; the reminder's time is computed from the
     occurrence, so seconds work, and the test need not wait for the next minute)."""
-    record = routine.to_record()
-    record["start"] = routine.start.isoformat()
     with services.store.transaction(ROUTINES_FILE, ROUTINES) as database:
-        database.table("routines").insert(record)
+        database.table("routines").insert(msgspec.to_builtins(routine))
 
 
 def lines_of(stream: IO[str]) -> queue.Queue[str]:
@@ -72,9 +71,11 @@ def test_the_reminder_process_gives_a_reminder_due_in_a_few_seconds(tmp_path: Pa
     bedtime = Routine(
         "Bedtime", (now + timedelta(seconds=DUE_IN_SECONDS)).time(), steps, remind=(sam.id,)
     )
-    save_with_seconds(services, replace(bedtime, lead_minutes=0, added=now - timedelta(days=1)))
+    save_with_seconds(
+        services, msgspec.structs.replace(bedtime, lead_minutes=0, added=now - timedelta(days=1))
+    )
     morning = Routine("Morning", earlier.time(), (Step("Dress", 10),), lead_minutes=0)
-    save_with_seconds(services, replace(morning, added=now - timedelta(days=1)))
+    save_with_seconds(services, msgspec.structs.replace(morning, added=now - timedelta(days=1)))
 
     environment = {**os.environ, "COMPANION_NOTIFY": "terminal", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
@@ -116,8 +117,8 @@ def test_the_reminder_process_gives_a_reminder_due_in_a_few_seconds(tmp_path: Pa
         for o in soon
         if o.routine.id == bedtime.id and now < o.starts_at <= now + timedelta(minutes=1)
     ]
-    announced = Services(data).store.read(REMINDERS_FILE, REMINDERS)["announced"]
-    assert [r["by"] for r in announced.values() if r["key"] == occurrence.key] == ["remind"]
+    announced = Services(data).store.read(REMINDERS_FILE, REMINDERS).announced
+    assert [r.by for r in announced.values() if r.key == occurrence.key] == ["remind"]
     again = subprocess.run(
         [sys.executable, "-m", "companion", "--data-dir", str(data), "remind", "--once"],
         cwd=ROOT,

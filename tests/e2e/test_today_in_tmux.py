@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from tests.e2e.tmux import Terminal, installed_companion
@@ -29,7 +29,7 @@ def companion_json(folder: Path, *args: str) -> dict[str, Any]:
         capture_output=True,
         check=True,
     )
-    answer: dict[str, Any] = orjson.loads(done.stdout)
+    answer: dict[str, Any] = json.loads(done.stdout)
     return answer
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from companion.cli import run
 from companion.domain.errors import CompanionError
+from companion.domain.reflection import Reflection
 from companion.services import Services
 from companion.store import files
 from tests.conftest import Clock
@@ -86,14 +87,32 @@ DAMAGE = [
     pytest.param(
         YEAR_FILE,
         edited("text", 42),
-        'in reflections, "text" should be text, not int',
+        'in reflections, "text" should be text, not a whole number',
         id="text-is-a-number",
     ),
     pytest.param(
         YEAR_FILE,
         edited("day", "not a date"),
-        "in reflections, a record has a value I cannot read: Invalid isoformat string",
+        'in reflections, "day" should be a date like 2026-03-14',
         id="day-is-not-a-date",
+    ),
+    pytest.param(
+        YEAR_FILE,
+        edited("engagement", 9),
+        'in reflections, "engagement" should be at most 5',
+        id="engagement-out-of-range",
+    ),
+    pytest.param(
+        YEAR_FILE,
+        edited("feeling", "grumpy"),
+        "in reflections, \"feeling\" cannot be 'grumpy'",
+        id="feeling-not-a-known-word",
+    ),
+    pytest.param(
+        YEAR_FILE,
+        edited("therapist", "yes"),
+        'in reflections, "therapist" should be true or false, not text',
+        id="flag-is-text",
     ),
     pytest.param(
         "family.json", family_as_a_list, "it is not a companion family file", id="family-is-a-list"
@@ -136,6 +155,25 @@ def test_a_damaged_file_stops_reads_and_writes_with_one_sentence(
         after = folder_bytes(data_dir)
         assert {k: after.get(k) for k in backups_before} == backups_before
         assert temp_files(data_dir) == []
+
+
+def test_a_record_that_would_not_read_back_is_never_written(data_dir: Path, clock: Clock) -> None:
+    # The services check what people type; this is the store's own last line, for a bug.
+    services = Services(data_dir, clock=clock)
+    services.add_caregiver("Sam")
+    services.add_reflection("Before the trouble")  # today's backup is taken here
+    before = folder_bytes(data_dir)
+    spoiled = Reflection("Never saved", clock.now.date(), clock.now, engagement=9)
+
+    with pytest.raises(CompanionError) as refused:
+        services.reflections.add(spoiled)
+
+    assert refused.value.message == (
+        f"That change cannot be saved in {clock.now.year}.json (in reflections, "
+        '"engagement" should be at most 5); nothing was changed.'
+    )
+    assert folder_bytes(data_dir) == before
+    assert [r.text for r in services.find_reflections()] == ["Before the trouble"]
 
 
 def test_the_restore_the_message_names_brings_the_entries_back(data_dir: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from companion.services import Services
 from tests.conftest import CliRunner
-from tests.store.helpers import folder_bytes
+from tests.store.helpers import folder_bytes, one_sentence
 
 
 @pytest.fixture
@@ -90,3 +90,62 @@ def test_an_unfinished_save_is_mentioned_not_a_problem(healthy: Path, cli: CliRu
     code, out, _ = cli("doctor")
     assert code == 0
     assert "  ok  1 unfinished save(s) from an interrupted run will be tidied away" in out
+
+
+def damage_the_backup(healthy: Path, file: str, damage: bytes | None = None) -> Path:
+    """Spoil one file of the folder's only backup (taken by the day's second change)."""
+    backup = healthy / "backups" / "2026-11-23"
+    damaged = backup / file
+    damaged.write_bytes(damaged.read_bytes()[:25] if damage is None else damage)
+    return backup
+
+
+def test_a_damaged_backup_is_named_with_what_to_do(healthy: Path, cli: CliRunner) -> None:
+    backup = damage_the_backup(healthy, "family.json")
+    before = folder_bytes(healthy)
+
+    code, out, err = cli("doctor")
+
+    assert (code, err) == (1, "Something needs a look (marked !! above).\n")
+    assert "  ok  3 of 3 data files are readable and complete.\n" in out
+    problems = [line for line in out.splitlines() if line.startswith("  !!  ")]
+    assert problems == [
+        "  !!  The backup 2026-11-23 has a damaged file, family.json (it is not complete, "
+        "readable JSON), so `companion restore` will refuse it; another backup can be "
+        f"restored instead, and this one can be deleted ({backup}).",
+    ]
+    assert "All is well." not in out
+    assert folder_bytes(healthy) == before
+
+
+def test_a_backup_file_with_a_wrong_value_is_named_too(healthy: Path, cli: CliRunner) -> None:
+    family = healthy / "backups" / "2026-11-23" / "family.json"
+    spoiled = family.read_bytes().replace(b'"name":"Sam"', b'"name":"  "')
+    assert spoiled != family.read_bytes()
+    damage_the_backup(healthy, "family.json", spoiled)
+
+    code, out, _ = cli("doctor")
+
+    assert code == 1
+    assert (
+        'has a damaged file, family.json (in caregivers, "name" should have words in it), '
+        "so `companion restore` will refuse it"
+    ) in out
+
+
+def test_restoring_a_damaged_backup_is_refused_and_changes_nothing(
+    healthy: Path, cli: CliRunner
+) -> None:
+    damage_the_backup(healthy, "family.json")
+    before = folder_bytes(healthy)
+
+    code, out, err = cli("restore", "2026-11-23")
+
+    assert (code, out) == (1, "")
+    assert one_sentence(err), err
+    assert err == (
+        "The backup 2026-11-23 cannot be restored: its file family.json is damaged (it is not "
+        "complete, readable JSON), so nothing was changed; please choose an older backup "
+        "(`companion doctor` lists them).\n"
+    )
+    assert folder_bytes(healthy) == before

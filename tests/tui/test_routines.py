@@ -6,11 +6,11 @@ through a fresh Services on the same folder."""
 from __future__ import annotations
 
 import time as time_module
-from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Select
@@ -394,7 +394,7 @@ async def test_the_week_grid_shows_marks_blanks_and_sentences(
     routines = bedtime.routines
     routines.add("Morning", at="7:30", steps=["Dress:10"], days="weekdays")
     # Bedtime has been the family's for weeks: last week's unchecked days are blanks.
-    routines.save(replace(routines.named("Bedtime"), added=datetime(2026, 11, 1)))
+    routines.save(msgspec.structs.replace(routines.named("Bedtime"), added=datetime(2026, 11, 1)))
     for day, status, by, note in (
         (16, "done", "Sam", ""),
         (17, "partly", "Jordan", "Only [/] the story"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
-import orjson
 import pytest
 
 from companion.domain.errors import CompanionError
@@ -103,7 +103,7 @@ def test_appointments_on_the_command_line(cli: CliRunner) -> None:
     assert code == 0
     assert out.splitlines() == ["Mon 02 Nov 2026", "Thu 03 Dec 2026 · with Dr Ade  (next)"]
     code, out, _ = cli("appointments", "--json")
-    document = orjson.loads(out)
+    document = json.loads(out)
     assert document["next"]["day"] == "2026-12-03"
     assert [a["note"] for a in document["appointments"]] == ["", "with Dr Ade"]
     code, _, err = cli("appointments", "add", "next week")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-
-import orjson
 
 from companion import card_files
 from tests.conftest import CliRunner
@@ -102,14 +101,14 @@ def test_list_json_carries_the_marks(cli: CliRunner) -> None:
     assert cli("activities", "favourite", "lotion-hands")[1] == "Lotion hands is a favourite now.\n"
     assert cli("activities", "hide", "thumb-war")[1] == "Thumb war will not be suggested.\n"
     code, out, _ = cli("activities", "list", "--json")
-    cards = {card["id"]: card for card in orjson.loads(out)["activities"]}
+    cards = {card["id"]: card for card in json.loads(out)["activities"]}
     assert code == 0
     assert "thumb-war" not in cards
     assert cards["lotion-hands"]["favourite"] is True
     assert cards["lotion-hands"]["materials"] == ["lotion"]
     assert len(cards) == 71
     code, out, _ = cli("activities", "list", "--json", "--hidden")
-    assert {c["id"]: c["hidden"] for c in orjson.loads(out)["activities"]}["thumb-war"] is True
+    assert {c["id"]: c["hidden"] for c in json.loads(out)["activities"]}["thumb-war"] is True
 
 
 def test_an_unknown_card_is_one_sentence_and_exit_1(cli: CliRunner) -> None:
@@ -168,11 +167,11 @@ def test_log_add_records_what_was_played(cli: CliRunner) -> None:
         "--activity", "bubble-catch", "--enjoyed",
     )  # fmt: skip
     assert code == 0
-    [saved] = orjson.loads(cli("log", "list", "--json")[1])["reflections"]
+    [saved] = json.loads(cli("log", "list", "--json")[1])["reflections"]
     assert saved["activities"] == ["lotion-hands", "bubble-catch"]
     assert saved["enjoyed"] == ["lotion-hands", "bubble-catch"]
 
     code, out, err = cli("log", "add", "Magic", "--activity", "flying-carpet")
     assert (code, out) == (1, "")
     assert err.startswith('There is no activity with the id "flying-carpet"; ')
-    assert len(orjson.loads(cli("log", "list", "--json")[1])["reflections"]) == 1
+    assert len(json.loads(cli("log", "list", "--json")[1])["reflections"]) == 1

@@ -1,6 +1,6 @@
 """`companion family`: who is in the family."""
 
-import orjson
+import json
 
 from tests.conftest import CliRunner
 
@@ -30,7 +30,7 @@ def test_family_added_from_the_command_line_is_shown(cli: CliRunner) -> None:
     )
     assert (code, out) == (0, "Mia is part of the family now.\n")
     code, out, _ = cli("family", "--json")
-    people = orjson.loads(out)
+    people = json.loads(out)
     assert [c["name"] for c in people["caregivers"]] == ["Sam"]
     [mia] = people["children"]
     assert (mia["born"], mia["touch"], mia["avoid"], mia["focus"], mia["developmental_note"]) == (
@@ -53,7 +53,7 @@ def test_family_mistakes(cli: CliRunner) -> None:
     assert code == 1 and "is in the future" in err
     code, _, err = cli("family", "add-child", "Mia", "--born", "2018-01-01", "--touch", "lots")
     assert code == 2
-    assert orjson.loads(cli("family", "--json")[1])["children"] == []
+    assert json.loads(cli("family", "--json")[1])["children"] == []
 
 
 def test_relatives_are_named_for_the_brief_and_can_be_taken_off(cli: CliRunner) -> None:
@@ -69,7 +69,7 @@ def test_relatives_are_named_for_the_brief_and_can_be_taken_off(cli: CliRunner) 
         "Grandma Ruth is already in the family.\n",
     )
     assert "Relatives: Grandma Ruth" in cli("family")[1]
-    assert [r["name"] for r in orjson.loads(cli("family", "--json")[1])["relatives"]] == [
+    assert [r["name"] for r in json.loads(cli("family", "--json")[1])["relatives"]] == [
         "Grandma Ruth"
     ]
     code, _, err = cli("family", "remove-relative", "Ruth")
@@ -80,4 +80,4 @@ def test_relatives_are_named_for_the_brief_and_can_be_taken_off(cli: CliRunner) 
         "Grandma Ruth is no longer on the list of relatives.\n",
         "",
     )
-    assert orjson.loads(cli("family", "--json")[1])["relatives"] == []
+    assert json.loads(cli("family", "--json")[1])["relatives"] == []

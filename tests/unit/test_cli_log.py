@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
-import orjson
 import pytest
 
 from companion.services import Services
@@ -15,7 +15,7 @@ from tests.conftest import CliRunner, Clock
 def listed(cli: CliRunner, *args: str) -> list[dict[str, object]]:
     code, out, err = cli("log", "list", "--json", *args)
     assert (code, err) == (0, "")
-    reflections = orjson.loads(out)["reflections"]
+    reflections = json.loads(out)["reflections"]
     assert isinstance(reflections, list)
     return reflections
 

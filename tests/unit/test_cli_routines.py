@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from companion.services import Services
@@ -66,11 +66,11 @@ def refused(cli: CliRunner, data_dir: Path, *args: str) -> str:
 
 
 def listed(cli: CliRunner) -> dict[str, dict[str, Any]]:
-    return {r["name"]: r for r in orjson.loads(ok(cli, "routines", "list", "--json"))["routines"]}
+    return {r["name"]: r for r in json.loads(ok(cli, "routines", "list", "--json"))["routines"]}
 
 
 def week_json(cli: CliRunner, *args: str) -> dict[str, Any]:
-    document = orjson.loads(ok(cli, "routines", "week", "--json", *args))
+    document = json.loads(ok(cli, "routines", "week", "--json", *args))
     assert isinstance(document, dict)
     return document
 
@@ -156,7 +156,7 @@ def test_add_and_list_in_words(cli: CliRunner, family: Services) -> None:
 
 def test_no_routines_yet(cli: CliRunner, family: Services) -> None:
     assert "No routines yet" in ok(cli, "routines", "list")
-    assert orjson.loads(ok(cli, "routines", "list", "--json")) == {"routines": []}
+    assert json.loads(ok(cli, "routines", "list", "--json")) == {"routines": []}
 
 
 @pytest.mark.parametrize(
@@ -489,7 +489,7 @@ def test_one_off_changes_with_a_line_for_the_child(cli: CliRunner, bedtime: Serv
         "Wed 25 Nov  Grandma does after school",
         "Thu 26 Nov  Bedtime is not happening",
     ]
-    changes = orjson.loads(ok(cli, "routines", "changes", "--json"))["changes"]
+    changes = json.loads(ok(cli, "routines", "changes", "--json"))["changes"]
     assert [(c["routine"], c["day"], c["kind"], c["new_start"], c["who"]) for c in changes] == [
         ("Bedtime", "2026-11-24", "move", "20:30", ""),
         ("After school", "2026-11-25", "someone_else", None, "Grandma"),
@@ -507,7 +507,7 @@ def test_one_off_changes_with_a_line_for_the_child(cli: CliRunner, bedtime: Serv
     assert ok(cli, "routines", "change", "Bedtime", "--date", "2026-11-26", "--as-planned") == (
         "Thu 26 Nov: Bedtime is as planned again, at 19:30.\n"
     )
-    assert len(orjson.loads(ok(cli, "routines", "changes", "--json"))["changes"]) == 2
+    assert len(json.loads(ok(cli, "routines", "changes", "--json"))["changes"]) == 2
 
 
 def test_past_changes_are_not_listed(cli: CliRunner, bedtime: Services, clock: Clock) -> None:

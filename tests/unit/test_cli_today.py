@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
-import orjson
 import pytest
 
 from companion.services import Services
@@ -22,7 +22,7 @@ def family(family_services: Services, clock: Clock, monkeypatch: pytest.MonkeyPa
 def picks(cli: CliRunner, *args: str) -> dict[str, dict[str, Any]]:
     code, out, err = cli("today", "--json", *args)
     assert (code, err) == (0, ""), err
-    return {pick["child"]: pick for pick in orjson.loads(out)["picks"]}
+    return {pick["child"]: pick for pick in json.loads(out)["picks"]}
 
 
 def test_today_picks_one_game_per_child_with_reasons(cli: CliRunner, family: Services) -> None:
@@ -131,7 +131,7 @@ def test_a_session_has_its_shape_and_fits_its_minutes(cli: CliRunner, family: Se
     for minutes in ("5", "10", "15"):
         code, out, err = cli("session", "--child", "Mia", "--minutes", minutes, "--json")
         assert (code, err) == (0, "")
-        plan = orjson.loads(out)
+        plan = json.loads(out)
         roles = [step["role"] for step in plan["steps"]]
         assert roles[0] == "hello" and roles[-1] == "goodbye" and roles[-2] == "nurture"
         assert 2 <= roles.count("game") <= 3

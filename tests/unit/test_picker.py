@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from companion.domain.activity import parse_card
@@ -154,7 +155,7 @@ def test_energy_and_place_are_respected() -> None:
 
 
 def test_what_the_child_avoids_is_left_out_singular_or_plural() -> None:
-    mia = replace(MIA, avoid=("balloon", "Lotion", "bubble bath"))
+    mia = msgspec.structs.replace(MIA, avoid=("balloon", "Lotion", "bubble bath"))
     offered = ids(rank(shipped_cards(), mia, DAY, [], ANY))
     assert not {"balloon-keep-up", "balloon-compliments", "lotion-hands"} & set(offered)
     assert "bubble-beards" not in offered  # it needs bubble bath
@@ -229,7 +230,7 @@ def test_nurture_comes_after_six_days_without_it() -> None:
 
 
 def test_a_focus_dimension_leads_for_a_new_family() -> None:
-    mia = replace(MIA, focus=(Dimension.CHALLENGE,))
+    mia = msgspec.structs.replace(MIA, focus=(Dimension.CHALLENGE,))
     result = todays_pick(shipped_cards(), mia, DAY, [], ANY)
     assert result.pick is not None
     assert result.pick.card.activity.dimensions[0] == Dimension.CHALLENGE

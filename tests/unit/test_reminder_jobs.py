@@ -498,9 +498,9 @@ async def test_two_processes_over_a_week_announce_each_occurrence_exactly_once(
     ]
     assert sorted((at, name) for at, name, _ in given) == [(utc(t), n) for t, n in expected]
     # Exactly once in total, and both processes gave some.
-    announced = Services(data_dir).store.read("reminders.json", REMINDERS)["announced"]
+    announced = Services(data_dir).store.read("reminders.json", REMINDERS).announced
     assert len(announced) == len(expected) == len(given)
-    assert {record["by"] for record in announced.values()} == {"remind", "app"}
+    assert {record.by for record in announced.values()} == {"remind", "app"}
     assert {by for _, _, by in given} == {"remind", "app"}
     assert said.lines[1:] == []  # nothing was missed
     bodies = [r.body for r in said.reminders] + [message for _, _, message in app.toasts]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 
 import pytest
@@ -177,19 +178,33 @@ def test_unusable_words_are_refused() -> None:
     assert parse_days("tues, thursday") == frozenset({1, 3})
 
 
-def test_a_hand_edited_routine_without_steps_is_one_sentence(bedtime: Services) -> None:
-    import orjson
+HAND_EDITS = [
+    pytest.param("routines", "steps", [], '"steps" should have at least 1 entry', id="no-steps"),
+    pytest.param("routines", "name", "  ", '"name" should have words in it', id="blank-name"),
+    pytest.param("routines", "days", [0, 7], '"days" should be at most 6', id="day-seven"),
+    pytest.param("routines", "start", "7pm", '"start" should be a time like 19:30:00', id="7pm"),
+    pytest.param(
+        "routines", "lead_minutes", 999, '"lead_minutes" should be at most 180', id="lead"
+    ),
+    pytest.param("changes", "new_start", None, "a moved day needs its new time", id="moved"),
+    pytest.param("changes", "kind", "maybe", "\"kind\" cannot be 'maybe'", id="kind"),
+]
 
+
+@pytest.mark.parametrize(("table", "field", "value", "problem"), HAND_EDITS)
+def test_a_hand_edited_routine_is_one_sentence(
+    bedtime: Services, table: str, field: str, value: object, problem: str
+) -> None:
+    bedtime.routines.change_day("Bedtime", bedtime.today(), "move", new_start="20:00")
     path = bedtime.root / "routines.json"
-    document = orjson.loads(path.read_bytes())
-    for record in document["tables"]["routines"].values():
-        record["steps"] = []
-    path.write_bytes(orjson.dumps(document))
+    document = json.loads(path.read_bytes())
+    for record in document["tables"][table].values():
+        record[field] = value
+    path.write_bytes(json.dumps(document).encode())
     with pytest.raises(CompanionError) as raised:
         Services(bedtime.root).routines.all()
     assert raised.value.message.startswith(
-        f"The data file {path} cannot be used (in routines, a record has a value I cannot "
-        "read: a routine needs a name and at least one step); nothing was changed"
+        f"The data file {path} cannot be used (in {table}, {problem}); nothing was changed"
     )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
+import msgspec
 import pytest
 
 from companion.domain.errors import CompanionError
@@ -119,7 +119,7 @@ def test_the_familys_chosen_ritual_comes_first_and_hidden_cards_never() -> None:
         goodbye_slow_song=CardMarks(favourite=True),
         hello_checkup=CardMarks(hidden=True),
     )
-    plan = plan_session(cards, replace(MIA, born=date(2020, 1, 1)), DAY, [], 10)
+    plan = plan_session(cards, msgspec.structs.replace(MIA, born=date(2020, 1, 1)), DAY, [], 10)
     assert plan.steps[-1].card.id == "goodbye-slow-song"
     assert "hello-checkup" not in [step.card.id for step in plan.steps]
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
+import msgspec
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -197,7 +198,7 @@ class LibraryScreen(Screen[None], CompanionNode):
             return
         now_on = not getattr(card.marks, mark)
         self.undo = (card.id, card.marks)
-        self._set_marks(card.id, replace(card.marks, **{mark: now_on}))
+        self._set_marks(card.id, msgspec.structs.replace(card.marks, **{mark: now_on}))
         said_on, said_off = MARK_WORDS[mark]
         self.notify(
             f"{card.activity.title} {said_on if now_on else said_off}.", timeout=5, markup=False
