@@ -35,10 +35,9 @@ from textual.pilot import Pilot
 from textual.widgets import Label, ListItem, ListView, OptionList
 from textual.widgets.option_list import Option
 
-from companion import demo
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection, ReflectionQuery
-from companion.services import Services
+from companion.services import Services, demo
 from companion.tui.app import CompanionApp, build_app
 from companion.tui.screens.reflections import ReflectionIndex, ReflectionsScreen
 

@@ -70,7 +70,7 @@ def measure(folder: Path, count: int, spacing: float) -> list[float]:
             done.set()
             process.scheduler.shutdown(wait=False)
 
-    process = ReminderProcess(services, echo=lambda line: None, notifier=notify, zone=zone)
+    process = ReminderProcess(services.routines, echo=lambda line: None, notifier=notify, zone=zone)
     give_up = threading.Timer(
         FIRST_AFTER_SECONDS + count * spacing + 30, lambda: process.scheduler.shutdown(wait=False)
     )

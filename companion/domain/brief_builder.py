@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from companion.domain.brief import (
     BLANK,
@@ -23,13 +23,8 @@ from companion.domain.brief import (
     OUTSIDE,
     Asked,
     Brief,
-    CaregiverTrend,
-    CaregiverWeek,
     CellMark,
     ChildActivities,
-    ChildMoment,
-    ChildTrend,
-    ChildWeek,
     DimensionTally,
     Entry,
     GridRow,
@@ -38,34 +33,14 @@ from companion.domain.brief import (
     Question,
     RoutineSummary,
 )
-from companion.domain.consistency import WeekRow, part_of_day, week_grid, week_start
+from companion.domain.brief_trends import Span, caregiver_trends, child_trend, count_of, is_about
+from companion.domain.consistency import WeekRow, part_of_day, week_grid
 from companion.domain.errors import CompanionError
 from companion.domain.family import Child, Dimension, Family
 from companion.domain.library import LibraryCard
 from companion.domain.reflection import QUESTIONS_LABEL, Reflection
 from companion.domain.routine import STATUS_WORDS, Checkoff, DayChange, Routine
-from companion.domain.states import CHILD_STATES, FEELINGS, ChildState
 from companion.domain.text import and_list
-
-NO_NAME = "A caregiver"
-LOW_FEELINGS = ("stretched", "empty")
-LOW_WINDOW_DAYS = 14  # "a while", for the gentle line
-LOW_AT_LEAST = 3  # reflections with a feeling in that window, before saying anything
-
-
-@dataclass(frozen=True)
-class _Span:
-    since: date
-    until: date
-    today: date  # the day the brief is made: still open, it counts once checked off
-
-    def holds(self, day: date) -> bool:
-        return self.since <= day <= self.until
-
-    @property
-    def mondays(self) -> list[date]:
-        first, last = week_start(self.since), week_start(self.until)
-        return [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
 
 
 def build_brief(
@@ -87,7 +62,7 @@ def build_brief(
             f"The brief's first day ({since}) is after its last day ({until}); "
             "swap them and try again."
         )
-    span = _Span(since, until, made_on)
+    span = Span(since, until, made_on)
     routines = list(routines)
     routine_names = {routine.id: routine.name for routine in routines}
     kept = sorted((r for r in reflections if span.holds(r.day)), key=_written)
@@ -110,11 +85,11 @@ def build_brief(
         activities=activities,
         routines=summaries,
         weeks=weeks,
-        trends=tuple(_child_trend(child, kept, span) for child in family.children),
+        trends=tuple(child_trend(child, kept, span) for child in family.children),
         practice=_practice(family, library.values(), kept, activities),
         flagged=tuple(_entry(r, family, library, routine_names) for r in kept if r.for_therapist),
         questions=_questions(kept, family),
-        caregivers_state=_caregivers(family, kept, span),
+        caregivers_state=caregiver_trends(family, kept, span),
     )
 
 
@@ -125,18 +100,10 @@ def _written(reflection: Reflection) -> tuple[date, datetime]:
     return reflection.day, reflection.written_at
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _times(number: int) -> str:
     if number == 0:
         return "not played in these weeks"
     return "played once" if number == 1 else f"played {number} times"
-
-
-def _about(reflection: Reflection, child: Child) -> bool:
-    return not reflection.children or child.id in reflection.children
 
 
 def _by(reflection: Reflection, family: Family) -> str:
@@ -154,7 +121,7 @@ def _title(card_id: str, library: dict[str, LibraryCard]) -> str:
 def _child_activities(
     child: Child, reflections: list[Reflection], library: dict[str, LibraryCard]
 ) -> ChildActivities:
-    plays = Counter(card_id for r in reflections if _about(r, child) for card_id in r.activities)
+    plays = Counter(card_id for r in reflections if is_about(r, child) for card_id in r.activities)
     by_dimension: Counter[Dimension] = Counter()
     for card_id, times in plays.items():
         card = library.get(card_id)
@@ -179,7 +146,7 @@ def _child_activities(
 def _games_sentence(name: str, total: int, tallies: tuple[DimensionTally, ...]) -> str:
     if total == 0:
         return f"No connection games were noted for {name} in these weeks."
-    head = f"{name} played {_count(total, 'connection game')}"
+    head = f"{name} played {count_of(total, 'connection game')}"
     most_first = sorted((t for t in tallies if t.played), key=lambda t: -t.played)
     parts = [
         f"{t.dimension.capitalize()} {t.played}{' (our focus)' if t.in_focus else ''}"
@@ -202,7 +169,7 @@ def _routines(
     routines: Iterable[Routine],
     checkoffs: list[Checkoff],
     changes: Iterable[DayChange],
-    span: _Span,
+    span: Span,
 ) -> tuple[tuple[GridWeek, ...], tuple[RoutineSummary, ...]]:
     checked = {c.routine_id for c in checkoffs}
     # A paused routine is shown only for what was done while it ran.
@@ -226,7 +193,7 @@ def _routines(
     return tuple(weeks), summaries
 
 
-def _marks(row: WeekRow, span: _Span) -> tuple[CellMark, ...]:
+def _marks(row: WeekRow, span: Span) -> tuple[CellMark, ...]:
     marks: list[CellMark] = []
     for cell in row.cells:
         if not span.holds(cell.day):
@@ -238,7 +205,7 @@ def _marks(row: WeekRow, span: _Span) -> tuple[CellMark, ...]:
     return tuple(marks)
 
 
-def _add_up(row: WeekRow, span: _Span, tally: _Tally) -> None:
+def _add_up(row: WeekRow, span: Span, tally: _Tally) -> None:
     for cell in row.cells:
         if not span.holds(cell.day):
             continue
@@ -255,70 +222,13 @@ def _says(routine: Routine, tallies: dict[str, _Tally]) -> str:
     tally, name = tallies[routine.id], routine.name
     if tally.planned == 0:
         if tally.unplanned:
-            days = _count(tally.unplanned, "day")
+            days = count_of(tally.unplanned, "day")
             return f"{name} was not planned in these weeks; it happened on {days} all the same."
         return f"{name} was not planned in these weeks."
     part = part_of_day(routine)
     noun = part if tally.planned != 1 else part.removesuffix("s")
-    extra = f", and on {_count(tally.unplanned, 'other day')}" if tally.unplanned else ""
+    extra = f", and on {count_of(tally.unplanned, 'other day')}" if tally.unplanned else ""
     return f"{name} happened {tally.happened} of {tally.planned} {noun}{extra}."
-
-
-# -- the child's engagement and regulation -------------------------------------------------
-
-
-def _child_trend(child: Child, reflections: list[Reflection], span: _Span) -> ChildTrend:
-    moments = tuple(
-        ChildMoment(r.day, r.engagement, r.before, r.after)
-        for r in reflections
-        if _about(r, child) and (r.engagement is not None or r.before or r.after)
-    )
-    by_week: defaultdict[date, list[ChildMoment]] = defaultdict(list)
-    for moment in moments:
-        by_week[week_start(moment.day)].append(moment)
-    weeks = tuple(_child_week(monday, by_week[monday]) for monday in span.mondays)
-    return ChildTrend(child.name, moments, weeks, _trend_sentences(moments))
-
-
-def _engagements(moments: Iterable[ChildMoment]) -> list[int]:
-    return [m.engagement for m in moments if m.engagement is not None]
-
-
-def _states(found: Iterable[ChildState | None]) -> tuple[int, int, int]:
-    counts = Counter(found)
-    calm, wobbly, overwhelmed = (counts[state] for state in CHILD_STATES)
-    return calm, wobbly, overwhelmed
-
-
-def _child_week(monday: date, moments: list[ChildMoment]) -> ChildWeek:
-    noted = _engagements(moments)
-    return ChildWeek(
-        monday=monday,
-        engagement=sum(noted) / len(noted) if noted else None,
-        before=_states(m.before for m in moments),
-        after=_states(m.after for m in moments),
-    )
-
-
-def _trend_sentences(moments: tuple[ChildMoment, ...]) -> tuple[str, ...]:
-    noted = _engagements(moments)
-    if noted:
-        average = sum(noted) / len(noted)
-        said = [f"Engagement averaged {average:.1f} of 5 over {_count(len(noted), 'reflection')}."]
-    else:
-        said = ["No engagement was noted in these weeks."]
-    states = []
-    for label, found in (
-        ("Before", [m.before for m in moments]),
-        ("After", [m.after for m in moments]),
-    ):
-        if any(found):
-            counts = _states(found)
-            listed = ", ".join(f"{s} {n}" for s, n in zip(CHILD_STATES, counts, strict=True))
-            states.append(f"{label}: {listed}.")
-    if states:
-        said.append(" ".join(states))
-    return tuple(said)
 
 
 # -- the plan, flagged reflections ---------------------------------------------------------
@@ -395,42 +305,3 @@ def _questions(reflections: list[Reflection], family: Family) -> tuple[Question,
 
 def _same_words(line: str) -> str:
     return " ".join(line.split())
-
-
-# -- the caregivers' own state -------------------------------------------------------------
-
-
-def _caregivers(
-    family: Family, reflections: list[Reflection], span: _Span
-) -> tuple[CaregiverTrend, ...]:
-    known = {c.id: c.name for c in family.caregivers}
-    felt: defaultdict[str, list[Reflection]] = defaultdict(list)
-    for reflection in reflections:
-        if reflection.feeling is not None:
-            felt[known.get(reflection.by or "", NO_NAME)].append(reflection)
-    order = [c.name for c in family.caregivers if c.name in felt]
-    order += [NO_NAME] if NO_NAME in felt else []
-    return tuple(_caregiver_trend(name, felt[name], span) for name in order)
-
-
-def _caregiver_trend(name: str, felt: list[Reflection], span: _Span) -> CaregiverTrend:
-    weeks = tuple(
-        CaregiverWeek(monday, _feelings(r for r in felt if week_start(r.day) == monday))
-        for monday in span.mondays
-    )
-    window = span.until - timedelta(days=LOW_WINDOW_DAYS - 1)
-    recent = [r.feeling for r in felt if r.day >= window]
-    low = sum(1 for feeling in recent if feeling in LOW_FEELINGS)
-    gentle = None
-    if len(recent) >= LOW_AT_LEAST and 3 * low >= 2 * len(recent):
-        gentle = (
-            f"{name} has often felt stretched or running on empty in the last two weeks. "
-            "That is a lot to carry; it is worth telling our therapist, and rest is allowed."
-        )
-    return CaregiverTrend(name, weeks, felt[-1].feeling, gentle)
-
-
-def _feelings(reflections: Iterable[Reflection]) -> tuple[int, int, int]:
-    counts = Counter(r.feeling for r in reflections)
-    calm, stretched, empty = (counts[feeling] for feeling in FEELINGS)
-    return calm, stretched, empty

@@ -30,6 +30,8 @@ STATUS_WORDS: dict[CheckoffStatus, str] = {
     "partly": "partly done",
     "skipped": "not today",
 }
+# A reminder up to this late is still given by a running scheduler; only older ones are missed.
+LATE_GRACE = timedelta(minutes=30)
 ChangeKind = Literal["skip", "move", "someone_else"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("skip", "move", "someone_else")
 
@@ -138,6 +140,17 @@ class Occurrence:
     @property
     def remind_at(self) -> datetime:
         return self.starts_at - timedelta(minutes=self.routine.lead_minutes)
+
+
+@dataclass(frozen=True)
+class Missed:
+    """An occurrence whose reminder came while nothing was running: do now, or skip."""
+
+    occurrence: Occurrence
+
+    def sentence(self) -> str:
+        o = self.occurrence
+        return f"{o.routine.name} reminder at {o.remind_at:%H:%M} on {o.day:%a %d %b} wasn't seen"
 
 
 def occurrences(

@@ -2,7 +2,7 @@
 with the routine and its first step.
 
     def on_mount(self) -> None:
-        self.reminders = InAppReminders(self, self.services)
+        self.reminders = InAppReminders(self, self.services.routines)
         self.reminders.start()
 
     def on_unmount(self) -> None:
@@ -20,7 +20,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Literal, Protocol
 
 from companion.reminders.jobs import (
     CHECK_JOB,
@@ -29,11 +29,10 @@ from companion.reminders.jobs import (
     ReminderJobs,
     missing_jobs,
 )
+from companion.reminders.source import RoutineSource
 
-if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
-    from companion.services import Services
+# Textual's severities, named here so the reminders need not import Textual.
+SeverityLevel = Literal["information", "warning", "error"]
 
 BY = "app"
 TOAST_SECONDS = 60.0  # long enough to be seen by someone who looked away for a moment
@@ -58,13 +57,13 @@ class InAppReminders:
     def __init__(
         self,
         app: Notifies,
-        services: Services,
+        routines: RoutineSource,
         *,
         zone: tzinfo | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         self.app = app
-        self.jobs = ReminderJobs(services, by=BY, zone=zone, now=now)
+        self.jobs = ReminderJobs(routines, by=BY, zone=zone, now=now)
         self.scheduler: Any = None
         self._busy = asyncio.Lock()  # one plan or reminder at a time
         self._tasks: set[asyncio.Task[None]] = set()
@@ -87,7 +86,7 @@ class InAppReminders:
         fixed clock), nothing is started, so no reminder comes at a time they never see."""
         if self.running:
             return
-        if not _on_the_machines_clock(self.jobs.services.clock):
+        if not _on_the_machines_clock(self.jobs.routines.clock):
             return
         # APScheduler's own log would write over the screen; the app shows what matters.
         logger = logging.getLogger("apscheduler")

@@ -9,7 +9,7 @@ routine lets one-off changes (a moved or skipped day), lead times that cross mid
 daylight-saving days all come from the same occurrence the rest of companion sees.
 
 The job itself (`ReminderJobs.fire`) records the occurrence's key under the store's lock
-(`RoutineService.announce_once`): of the app and the reminder process, only the one that
+(`RoutineSource.announce_once`): of the app and the reminder process, only the one that
 records it first announces it, and a routine already checked off is not announced at all.
 """
 
@@ -20,17 +20,12 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from companion.domain.routine import Occurrence
+from companion.domain.routine import LATE_GRACE, Occurrence
 from companion.reminders.notify import Reminder
+from companion.reminders.source import RoutineSource
 from companion.reminders.times import instant, local_zone, now_utc
-from companion.routine_service import LATE_GRACE
-from companion.store.routine_repository import ROUTINES_FILE
-
-if TYPE_CHECKING:
-    from companion.routine_service import RoutineService
-    from companion.services import Services
 
 GRACE = LATE_GRACE  # a reminder up to this late is still given; older is "missed"
 EARLY = timedelta(seconds=0.5)  # a job this early is on time (the clocks read a little apart)
@@ -88,13 +83,13 @@ class ReminderJobs:
 
     def __init__(
         self,
-        services: Services,
+        routines: RoutineSource,
         *,
         by: str,
         zone: tzinfo | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.services = services
+        self.routines = routines
         self.by = by  # recorded with each announcement: "app" or "remind"
         self.zone = zone if zone is not None else local_zone()
         self._now = now if now is not None else now_utc
@@ -103,10 +98,6 @@ class ReminderJobs:
         self._planned: list[Planned] = []
         self._scheduled: dict[str, tuple[str, date]] = {}  # job id: what it was last given
         self._lock = threading.Lock()
-
-    @property
-    def routines(self) -> RoutineService:
-        return self.services.routines
 
     def now(self) -> datetime:
         """Now, in UTC."""
@@ -124,7 +115,7 @@ class ReminderJobs:
         now = self.now()
         today = self.local(now).date()
         found = self.routines.occurrences(today - timedelta(days=1), today + LOOK_AHEAD)
-        announced = self.routines.announcements.announced()
+        announced = self.routines.announced()
         with self._lock:
             planned = plan(found, now=now, zone=self.zone, skip=announced | self._handled)
             self._seen = signature
@@ -142,7 +133,7 @@ class ReminderJobs:
 
     def _signature(self) -> Signature:
         try:
-            stat = self.services.store.path(ROUTINES_FILE).stat()
+            stat = self.routines.routines_file.stat()
         except FileNotFoundError:
             return None
         # Saves replace the file (a new inode), so even an edit within the same tick shows.
@@ -189,7 +180,7 @@ class ReminderJobs:
         wanted = occurrence.routine.remind
         if not wanted:
             return ()
-        caregivers = {c.id: c.name for c in self.services.family().caregivers}
+        caregivers = self.routines.caregiver_names()
         return tuple(caregivers[i] for i in wanted if i in caregivers)
 
     # -- the scheduler side: the same for the app's AsyncIOScheduler and the process's

@@ -24,11 +24,11 @@ from companion.reminders.jobs import (
     missing_jobs,
 )
 from companion.reminders.notify import Echo, Notifier, choose_notifier, print_line
+from companion.reminders.source import RoutineSource
 from companion.reminders.times import instant
 
 if TYPE_CHECKING:
-    from companion.routine_service import Missed
-    from companion.services import Services
+    from companion.domain.routine import Missed
 
 BY = "remind"
 
@@ -36,17 +36,17 @@ BY = "remind"
 class ReminderProcess:
     def __init__(
         self,
-        services: Services,
+        routines: RoutineSource,
         *,
         echo: Echo = print_line,
         notifier: Notifier | None = None,
         zone: tzinfo | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.services = services
+        self.routines = routines
         self.echo = echo
         self.notifier = notifier if notifier is not None else choose_notifier(echo)
-        self.jobs = ReminderJobs(services, by=BY, zone=zone, now=now)
+        self.jobs = ReminderJobs(routines, by=BY, zone=zone, now=now)
         self.scheduler: Any = None
         self._listed: set[str] = set()  # missed occurrences already listed by this run
         self._last_check: datetime | None = None
@@ -76,7 +76,7 @@ class ReminderProcess:
 
     def _newly_missed(self, older_than: datetime | None = None) -> list[Missed]:
         found = []
-        for one in self.services.routines.missed():
+        for one in self.routines.missed():
             occurrence = one.occurrence
             if occurrence.key in self._listed:
                 continue
@@ -140,7 +140,7 @@ class ReminderProcess:
             misfire_grace_time=None,
         )
         self._last_check = self.jobs.now()
-        count = len(self.services.routines.all())
+        count = len(self.routines.all())
         self.echo(
             f"Reminders are on for {count} routine{'s' if count != 1 else ''}. "
             f"{self._next_line(planned)} Stop with ctrl+c."

@@ -16,10 +16,10 @@ from companion.domain.brief import (
     Question,
 )
 from companion.domain.family import Dimension
+from companion.domain.messages import NOT_A_THERAPIST
 from companion.domain.reflection import QUESTIONS_LABEL
 from companion.domain.states import CHILD_STATES, FEELING_WORDS, FEELINGS, Feeling
 from companion.domain.text import MONTHS, WEEKDAYS, and_list
-from companion.messages import NOT_A_THERAPIST
 
 # Section headings, in the order a therapist with five minutes wants them.
 QUESTIONS = QUESTIONS_LABEL  # "Questions for our therapist", as on the full form

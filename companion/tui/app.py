@@ -95,7 +95,7 @@ class CompanionApp(App[None], CompanionNode):
         self._tidy_data_files()
         from companion.reminders.in_app import InAppReminders  # APScheduler loads in start
 
-        self.reminders = InAppReminders(self, self.services)
+        self.reminders = InAppReminders(self, self.services.routines)
         # A moment after Home has its words: planning reads every routine and check-off, and
         # a reminder due meanwhile is still given (up to half an hour late).
         self.set_timer(REMINDERS_AFTER_SECONDS, self.reminders.start)

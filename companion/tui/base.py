@@ -12,7 +12,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from companion import messages
+from companion.domain import messages
 from companion.domain.errors import CompanionError
 
 if TYPE_CHECKING:

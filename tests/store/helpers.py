@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import companion.cli
+import companion.cli.root
 from companion.services import Services
 from tests.conftest import Clock
 
@@ -25,13 +25,14 @@ def run_companion(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str
 
 
 def use_clock(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> None:
-    """Let the in-process command line (`companion.cli.run`) see the test's clock."""
+    """Let the in-process command line (`companion.cli.run`) follow the test's clock, even as
+    the test moves it (the `cli` fixture holds one moment per run instead)."""
 
     class ClockedServices(Services):
         def __init__(self, root: Path) -> None:
             super().__init__(root, clock=clock)
 
-    monkeypatch.setattr(companion.cli, "Services", ClockedServices)
+    monkeypatch.setattr(companion.cli.root, "Services", ClockedServices)
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:

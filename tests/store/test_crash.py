@@ -15,12 +15,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from companion.cli import run
 from companion.services import Services
 from tests.conftest import Clock
 from tests.store.crash import Crashes, Operation, ReadableFiles
-from tests.store.helpers import temp_files, use_clock
+from tests.store.helpers import temp_files
 
 KILLS = 200
 SEED = 20261123
@@ -35,11 +36,11 @@ def log_add(data_dir: Path) -> Operation:
     def add(n: int) -> str:
         clock = Clock(FIRST_DAY + timedelta(days=n // SAVES_PER_DAY))
         printed = io.StringIO()
+        # The command reads the machine's clock: held at the day this save belongs to.
         with (
-            pytest.MonkeyPatch.context() as patch,
+            time_machine.travel(clock.now.astimezone(), tick=False),
             contextlib.redirect_stdout(printed),
         ):
-            use_clock(patch, clock)
             code = run(["--data-dir", str(data_dir), "log", "add", f"entry {n}"])
         assert code == 0, f"log add failed: {code}"
         return printed.getvalue().strip()

@@ -52,7 +52,7 @@ def what_it_reads(services: Services) -> dict[str, Any]:
         "last_deleted": plain(routines.repo.last_deleted()),
         "checkoffs": plain(routines.checked_off(date(2026, 1, 1), date(2026, 12, 31))),
         "appointments": plain(services.briefs.appointments()),
-        "library": plain(services.library_repo.load()),
+        "library": plain(services.cards.repo.load()),
         "theme": services.theme(),
         "announced": sorted(routines.announcements.announced()),
         "watching_since": routines.announcements.watching_since(THEN).isoformat(),

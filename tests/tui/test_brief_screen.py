@@ -311,7 +311,7 @@ async def test_a_full_disk_is_one_sentence_and_leaves_no_half_file(
     app = make_app(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_brief(app, pilot)
-        monkeypatch.setattr("companion.brief_service.os.fsync", full)
+        monkeypatch.setattr("companion.services.briefs.os.fsync", full)
         await save(app, pilot, "p")
         await pilot.press("enter")
         await settle(pilot)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from companion import messages
+from companion.domain import messages
 from companion.services import Services
 from companion.tui.app import DARK_THEME, LIGHT_THEME, CompanionApp
 from companion.tui.screens.help import HelpScreen

@@ -51,7 +51,7 @@ def choose(app: CompanionApp, widget_id: str, value: str) -> None:
 
 def a_hands_on_card_without_a_no_touch_version(services: Services) -> None:
     # The editor would ask for a no-touch version; a card file from elsewhere may lack one.
-    services.import_cards(
+    services.cards.add_imported(
         [
             parse_card(
                 {
@@ -89,7 +89,7 @@ async def test_search_narrows_the_list_and_the_card_reads_in_full(
         ids = shown_ids(app)
         assert "lotion-hands" in ids and len(ids) < 72
         assert app.focused is app.screen.query_one("#library-list")  # enter went down to it
-        cards = {card.id: card for card in family_services.library()}
+        cards = {card.id: card for card in family_services.cards.all()}
         assert all("lotion" in cards[i].activity.searchable_text() for i in ids)
         assert f"{len(ids)} of 72 cards." in screen_text(app)
         assert "Lotion hands" in screen_text(app)
@@ -125,7 +125,7 @@ async def test_a_dimension_filter_and_needs_nothing(family_services: Services) -
         await open_library(app, pilot)
         choose(app, "filter-dimension", "challenge")
         await settle(pilot)
-        cards = {card.id: card for card in family_services.library()}
+        cards = {card.id: card for card in family_services.cards.all()}
         challenge = {i for i, c in cards.items() if "challenge" in c.activity.dimensions}
         assert set(shown_ids(app)) == challenge
         await pilot.click("#filter-needs-nothing")
@@ -146,7 +146,7 @@ async def test_touch_none_shows_only_cards_that_can_be_offered(
         assert "big-squeeze" in shown_ids(app)
         choose(app, "filter-touch", "none")
         await settle(pilot)
-        cards = {card.id: card for card in family_services.library()}
+        cards = {card.id: card for card in family_services.cards.all()}
         offerable = {i for i, c in cards.items() if c.activity.offerable_to(TouchComfort.NO_TOUCH)}
         assert set(shown_ids(app)) == offerable
         assert "big-squeeze" not in shown_ids(app)
@@ -166,13 +166,13 @@ async def test_marks_are_saved_and_shown_in_words(
         await settle(pilot)
         shown = screen_text(app)
         assert "★ favourite" in shown and "from our therapist" in shown
-        marks = Services(data_dir).card("lotion-hands").marks
+        marks = Services(data_dir).cards.get("lotion-hands").marks
         assert marks.favourite and marks.from_therapist and not marks.hidden
 
         await pilot.press("f")  # again: the mark comes off
         await settle(pilot)
         assert "★ favourite" not in screen_text(app)
-        assert not Services(data_dir).card("lotion-hands").marks.favourite
+        assert not Services(data_dir).cards.get("lotion-hands").marks.favourite
 
 
 async def test_a_hidden_card_leaves_the_list_until_show_hidden(
@@ -189,13 +189,13 @@ async def test_a_hidden_card_leaves_the_list_until_show_hidden(
         assert "lotion-hands" not in shown_ids(app)
         assert len(shown_ids(app)) == len(before) - 1
         assert "1 not for us (Show hidden)" in screen_text(app)
-        assert Services(data_dir).card("lotion-hands").marks.hidden
-        assert not Services(data_dir).card("lotion-hands").suggestible
+        assert Services(data_dir).cards.get("lotion-hands").marks.hidden
+        assert not Services(data_dir).cards.get("lotion-hands").suggestible
 
         await pilot.press("u")  # undo brings it straight back
         await settle(pilot)
         assert "lotion-hands" in shown_ids(app)
-        assert not Services(data_dir).card("lotion-hands").marks.hidden
+        assert not Services(data_dir).cards.get("lotion-hands").marks.hidden
 
         await pilot.press("h")
         await settle(pilot)
@@ -210,7 +210,7 @@ async def test_a_hidden_card_leaves_the_list_until_show_hidden(
         )
         await pilot.press("h")  # toggles back
         await settle(pilot)
-        assert not Services(data_dir).card("lotion-hands").marks.hidden
+        assert not Services(data_dir).cards.get("lotion-hands").marks.hidden
 
 
 def fill_good_card(editor: CardEditorScreen, steps: str = "Put on one song you both like.") -> None:
@@ -268,7 +268,7 @@ async def test_an_own_card_is_checked_then_saved_and_listed(
         assert isinstance(app.screen, LibraryScreen)
         assert "kitchen-disco" in shown_ids(app)
         assert "Kitchen disco" in screen_text(app) and "our own" in screen_text(app)
-    card = Services(data_dir).card("kitchen-disco")
+    card = Services(data_dir).cards.get("kitchen-disco")
     assert card.origin == "own" and card.suggestible
     assert card.activity.steps[0] == "Put on one song you both like."
 
@@ -303,7 +303,7 @@ async def test_an_own_card_that_crosses_a_safety_line_is_warned_about(
         shown = flat(screen_text(app))
         assert "This card seems to describe holding or restraining a child" in shown
         assert "so this card will never be suggested" in shown
-    card = Services(data_dir).card("kitchen-disco")
+    card = Services(data_dir).cards.get("kitchen-disco")
     assert card.concerns and not card.suggestible
 
 
@@ -332,10 +332,10 @@ async def test_a_shipped_card_is_not_edited_but_can_start_a_new_one(
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
     services = Services(data_dir)
-    assert services.card("lotion-hands").origin == "shipped"
-    ours = services.card("lotion-hands-ours")
+    assert services.cards.get("lotion-hands").origin == "shipped"
+    ours = services.cards.get("lotion-hands-ours")
     assert ours.origin == "own"
-    assert ours.activity.steps == services.card("lotion-hands").activity.steps
+    assert ours.activity.steps == services.cards.get("lotion-hands").activity.steps
 
 
 async def test_an_own_card_can_be_changed(family_services: Services, data_dir: Path) -> None:
@@ -357,7 +357,7 @@ async def test_an_own_card_can_be_changed(family_services: Services, data_dir: P
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert "Big warm hug" in screen_text(app)
-    card = Services(data_dir).card("big-squeeze")
+    card = Services(data_dir).cards.get("big-squeeze")
     assert card.origin == "own" and card.activity.title == "Big warm hug"
 
 
@@ -382,7 +382,7 @@ async def test_library_actions_are_in_the_palette_and_bindings_have_ids(
         await pilot.press("enter")
         await settle(pilot)
         assert "★ favourite" in screen_text(app)
-    assert Services(data_dir).card("lotion-hands").marks.favourite
+    assert Services(data_dir).cards.get("lotion-hands").marks.favourite
 
 
 async def test_leaving_the_editor_with_words_in_it_asks_first(
@@ -406,13 +406,13 @@ async def test_leaving_the_editor_with_words_in_it_asks_first(
         await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-    assert len(Services(data_dir).library()) == 72
+    assert len(Services(data_dir).cards.all()) == 72
 
 
 async def test_an_edited_own_card_keeps_its_marks(
     family_services: Services, data_dir: Path
 ) -> None:
-    family_services.save_own_card(parse_card(own_card()))
+    family_services.cards.save_own(parse_card(own_card()))
     app = make_app(family_services)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_library(app, pilot)
@@ -431,15 +431,15 @@ async def test_an_edited_own_card_keeps_its_marks(
         assert "Marked: from our therapist." in flat(screen_text(app))  # still on it
         await pilot.press("f")  # the next mark is added to the ones it has
         await settle(pilot)
-    marks = Services(data_dir).card("kitchen-disco").marks
+    marks = Services(data_dir).cards.get("kitchen-disco").marks
     assert marks.favourite and marks.from_therapist and not marks.hidden
-    assert Services(data_dir).card("kitchen-disco").activity.title == "Kitchen disco party"
+    assert Services(data_dir).cards.get("kitchen-disco").activity.title == "Kitchen disco party"
 
 
 async def test_undo_after_an_own_card_is_saved_under_a_new_id(
     family_services: Services, data_dir: Path
 ) -> None:
-    family_services.save_own_card(parse_card(own_card()))
+    family_services.cards.save_own(parse_card(own_card()))
     app = make_app(family_services)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_library(app, pilot)
@@ -457,5 +457,5 @@ async def test_undo_after_an_own_card_is_saved_under_a_new_id(
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
     services = Services(data_dir)
-    assert not services.card("kitchen-party").marks.favourite
-    assert "kitchen-disco" not in {card.id for card in services.library()}
+    assert not services.cards.get("kitchen-party").marks.favourite
+    assert "kitchen-disco" not in {card.id for card in services.cards.all()}

@@ -45,8 +45,8 @@ def bracket_card(family_services: Services) -> Services:
         harder="Harder [unscented] way.",
         safety=SAFETY,
     )
-    family_services.save_own_card(parse_card(card))
-    family_services.mark_card("hat-game", favourite=True, from_therapist=True)
+    family_services.cards.save_own(parse_card(card))
+    family_services.cards.mark("hat-game", favourite=True, from_therapist=True)
     return family_services
 
 
@@ -67,7 +67,7 @@ def lines_of(app: CompanionApp) -> str:
 async def test_today_and_home_show_a_card_with_brackets_as_written(
     bracket_card: Services,
 ) -> None:
-    [(_, todays)] = bracket_card.todays_picks(Conditions(feeling="calm"), child="Mia")
+    [(_, todays)] = bracket_card.picks.for_today(Conditions(feeling="calm"), child="Mia")
     assert todays.pick is not None and todays.pick.card.id == "hat-game"
     app = make_app(bracket_card)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -92,7 +92,7 @@ async def test_today_and_home_show_a_card_with_brackets_as_written(
 
 
 async def test_a_session_shows_a_card_with_brackets_as_written(bracket_card: Services) -> None:
-    _, plan = bracket_card.session_plan(5, child="Mia", conditions=Conditions())
+    _, plan = bracket_card.picks.session(5, child="Mia", conditions=Conditions())
     roles = [step.card.id for step in plan.steps]
     assert roles[1] == "hat-game"
     app = make_app(bracket_card)
@@ -134,7 +134,7 @@ async def test_the_library_lists_and_reads_a_card_with_brackets_as_written(
         await pilot.press("m")  # the notification names the card as written
         await settle(pilot)
         assert f"{TITLE} is no longer marked as from our therapist." in toasts(app)
-    assert not bracket_card.card("hat-game").marks.from_therapist
+    assert not bracket_card.cards.get("hat-game").marks.from_therapist
 
 
 async def test_brackets_typed_as_a_card_id_are_a_problem_to_fix_not_a_crash(
@@ -168,7 +168,7 @@ async def test_an_error_quoting_a_title_with_brackets_is_shown_in_the_editor(
         await pilot.press("l")
         await settle(pilot)
         # A new card under the id the bracket card already has.
-        form = CardForm.from_activity(bracket_card.card("hat-game").activity)
+        form = CardForm.from_activity(bracket_card.cards.get("hat-game").activity)
         editor = CardEditorScreen(form)
         app.push_screen(editor)
         await settle(pilot)
@@ -189,7 +189,7 @@ async def test_an_error_notified_with_brackets_is_shown_as_written(
         await settle(pilot)
         await pilot.press("l")
         await settle(pilot)
-        monkeypatch.setattr(family_services, "mark_card", cannot_mark)
+        monkeypatch.setattr(family_services.cards, "mark", cannot_mark)
         app.screen.query_one("#library-list").focus()
         await pilot.press("f")
         await settle(pilot)

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from companion import messages
+from companion.domain import messages
 from companion.domain.reflection import Reflection, ReflectionDraft
 from companion.services import Services
 from companion.tui.app import CompanionApp
@@ -188,7 +188,7 @@ async def test_the_full_form_opens_on_a_routine_and_what_was_played(
 ) -> None:
     bedtime = family_services.routines.add("Bedtime", at="19:30", steps=["Bath", "Story"])
     family_services.routines.add("Morning", at="07:30", steps=["Breakfast"])
-    [card, *_] = family_services.library()
+    [card, *_] = family_services.cards.all()
     defaults = ReflectionDefaults(
         children=("Mia",),
         by="Sam",
@@ -220,7 +220,7 @@ async def test_the_full_form_opens_on_a_routine_and_what_was_played(
 async def test_a_game_can_be_chosen_on_the_full_form_and_changed_when_editing(
     family_services: Services,
 ) -> None:
-    cards = {card.activity.title: card for card in family_services.library()}
+    cards = {card.activity.title: card for card in family_services.cards.all()}
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

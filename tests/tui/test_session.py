@@ -40,7 +40,7 @@ async def start_session(app: CompanionApp, pilot: Pilot[None], length_key: str =
 async def test_a_five_minute_session_step_by_step_then_a_reflection_on_what_was_played(
     family_services: Services, data_dir: Path, clock: Clock, size: tuple[int, int]
 ) -> None:
-    mia, plan = family_services.session_plan(5, child="Mia", conditions=Conditions())
+    mia, plan = family_services.picks.session(5, child="Mia", conditions=Conditions())
     played = [step.card.id for step in plan.steps]
     titles = [step.card.activity.title for step in plan.steps]
     app = make_app(family_services)
@@ -71,7 +71,7 @@ async def test_a_five_minute_session_step_by_step_then_a_reflection_on_what_was_
     assert saved.text == "We played together. Giggles at the end"
     # Tomorrow the picker knows what was played, and offers something else.
     clock.now += timedelta(days=1)
-    [(_, tomorrow)] = family_services.todays_picks(Conditions(), child="Mia")
+    [(_, tomorrow)] = family_services.picks.for_today(Conditions(), child="Mia")
     assert tomorrow.pick is not None and tomorrow.pick.card.id not in played
 
 
@@ -99,7 +99,7 @@ async def test_the_timer_is_gentle_pauses_and_waits_for_you(
 async def test_ending_early_asks_kindly_and_keeps_what_was_played(
     family_services: Services, data_dir: Path
 ) -> None:
-    _, plan = family_services.session_plan(5, child="Mia", conditions=Conditions())
+    _, plan = family_services.picks.session(5, child="Mia", conditions=Conditions())
     hello, game = plan.steps[0].card.activity, plan.steps[1].card.activity
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -123,7 +123,7 @@ async def test_ending_early_asks_kindly_and_keeps_what_was_played(
 async def test_we_played_it_from_today_notes_the_one_game(
     family_services: Services, data_dir: Path
 ) -> None:
-    [(_, mia)] = family_services.todays_picks(Conditions(), child="Mia")
+    [(_, mia)] = family_services.picks.for_today(Conditions(), child="Mia")
     assert mia.pick is not None
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -146,14 +146,14 @@ async def test_we_played_it_from_today_notes_the_one_game(
 
 async def test_when_no_session_fits_it_says_so_in_place(family_services: Services) -> None:
     # "Not for us" on every calm nurture game: there is no nurture moment to plan.
-    for card in family_services.library():
+    for card in family_services.cards.all():
         activity = card.activity
         if (
             activity.kind == "game"
             and "nurture" in activity.dimensions
             and activity.energy == "calm"
         ):
-            family_services.mark_card(card.id, hidden=True)
+            family_services.cards.mark(card.id, hidden=True)
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -171,10 +171,10 @@ async def test_a_no_touch_child_is_not_offered_the_touch_versions_easier_and_har
 ) -> None:
     services.add_caregiver("Sam")
     services.add_child("Ava", "2018-03-14", touch="none")
-    ava, plan = services.session_plan(5, child="Ava", conditions=Conditions())
+    ava, plan = services.picks.session(5, child="Ava", conditions=Conditions())
     # Which cards a plan holds depends on the child; its nurture moment is made a touch card
     # offered in its no-touch version, so there is always one to look at.
-    lotion = services.card("lotion-hands")
+    lotion = services.cards.get("lotion-hands")
     steps = tuple(
         replace(step, card=lotion, no_touch=True) if step.role == "nurture" else step
         for step in plan.steps

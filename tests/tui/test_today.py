@@ -19,7 +19,7 @@ def expected(
     services: Services, child: str, feeling: Feeling = "calm", another: int = 0, **more: object
 ) -> TodaysPick:
     conditions = Conditions(feeling=feeling, **more)  # type: ignore[arg-type]
-    [(_, todays)] = services.todays_picks(conditions, child=child, another=another)
+    [(_, todays)] = services.picks.for_today(conditions, child=child, another=another)
     return todays
 
 
@@ -159,7 +159,7 @@ async def test_a_no_touch_child_is_not_offered_the_touch_versions_easier_and_har
 ) -> None:
     services.add_caregiver("Sam")
     services.add_child("Ava", "2018-03-14", touch="none")
-    services.mark_card("lotion-hands", favourite=True, from_therapist=True)
+    services.cards.mark("lotion-hands", favourite=True, from_therapist=True)
     ava = expected(services, "Ava")
     assert ava.pick is not None and ava.pick.card.id == "lotion-hands" and ava.pick.no_touch
     lotion = ava.pick.card.activity
@@ -185,7 +185,7 @@ async def test_a_slow_older_answer_never_covers_a_newer_another_one(
     second, third = (expected(family_services, "Mia", another=n) for n in (1, 2))
     assert title_of(second) != title_of(third)
     asked, answer = threading.Event(), threading.Event()
-    picks = family_services.todays_picks
+    picks = family_services.picks.for_today
 
     def slow_first_another(
         conditions: Conditions, *, child: str | None = None, another: int = 0
@@ -198,7 +198,7 @@ async def test_a_slow_older_answer_never_covers_a_newer_another_one(
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_today(app, pilot)
-        monkeypatch.setattr(family_services, "todays_picks", slow_first_another)
+        monkeypatch.setattr(family_services.picks, "for_today", slow_first_another)
         try:
             await pilot.press("a")
             for _ in range(500):
@@ -222,7 +222,7 @@ async def test_when_nothing_fits_it_says_so_kindly(family_services: Services) ->
     filters = {"minutes": 5, "place": "car", "energy": "lively"}
     # The family has said "not for us" to every short lively game for the car.
     while (pick := expected(family_services, "Mia", **filters).pick) is not None:
-        family_services.mark_card(pick.card.id, hidden=True)
+        family_services.cards.mark(pick.card.id, hidden=True)
     mia = expected(family_services, "Mia", **filters)
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from companion import card_files
+from companion.exchange import card_files
 from tests.conftest import CliRunner
 from tests.unit.test_library import SHIPPED, own_card
 

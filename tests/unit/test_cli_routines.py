@@ -13,15 +13,14 @@ import pytest
 
 from companion.services import Services
 from tests.conftest import CliRunner, Clock
-from tests.store.helpers import data_bytes, one_sentence, use_clock
+from tests.store.helpers import data_bytes, one_sentence
 
 ROOT = Path(__file__).resolve().parents[2]
 MONDAY = date(2026, 11, 23)  # the tests' clock stands at Monday 23 November 2026, 19:30
 
 
 @pytest.fixture
-def family(family_services: Services, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> Services:
-    use_clock(monkeypatch, clock)
+def family(family_services: Services) -> Services:
     return family_services
 
 
@@ -296,7 +295,6 @@ def test_done_says_who_did_what(cli: CliRunner, bedtime: Services) -> None:
 def test_done_by_the_only_caregiver(
     cli: CliRunner, services: Services, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    use_clock(monkeypatch, clock)
     services.add_caregiver("Alex")
     services.routines.add("Bedtime", at="19:30", steps=["Story"])
     assert ok(cli, "routines", "done", "Bedtime") == (

@@ -10,12 +10,10 @@ import pytest
 
 from companion.services import Services
 from tests.conftest import CliRunner, Clock
-from tests.store.helpers import use_clock
 
 
 @pytest.fixture
-def family(family_services: Services, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> Services:
-    use_clock(monkeypatch, clock)
+def family(family_services: Services) -> Services:
     return family_services
 
 
@@ -104,7 +102,7 @@ def test_a_picks_safety_note_is_printed(cli: CliRunner, family: Services) -> Non
     code, out, _ = cli("today", "--child", "Leo", "--place", "bath")
     assert code == 0
     assert out.startswith("Leo: Bath boat race (")
-    safety = family.card("bath-boat-race").activity.safety
+    safety = family.cards.get("bath-boat-race").activity.safety
     assert safety and f"  Take care: {safety}\n" in out
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from companion.cli import run
-from companion.demo import DAYS_OF_HISTORY
-from companion.paths import data_folder, demo_folder
+from companion.cli.paths import data_folder, demo_folder
 from companion.services import Services
+from companion.services.demo import DAYS_OF_HISTORY
 
 
 def test_data_dir_beats_companion_home_beats_the_platform_folder(

@@ -16,7 +16,7 @@ from icalendar import Calendar
 from companion.exchange.icalendar import routines_ics, uid_of
 from companion.services import Services
 from tests.conftest import CliRunner, Clock
-from tests.store.helpers import data_bytes, one_sentence, run_companion, use_clock
+from tests.store.helpers import data_bytes, one_sentence, run_companion
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,7 @@ MONTHS = [
 
 
 @pytest.fixture
-def family(family_services: Services, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> Services:
-    use_clock(monkeypatch, clock)
+def family(family_services: Services) -> Services:
     return family_services
 
 

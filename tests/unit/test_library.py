@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from companion import card_files
 from companion.domain.activity import parse_card
 from companion.domain.errors import CompanionError
 from companion.domain.family import Dimension, TouchComfort
 from companion.domain.library import CardFilter
+from companion.exchange import card_files
 from companion.services import Services
 
 SHIPPED = Path(__file__).parents[2] / "activities"
@@ -49,7 +49,7 @@ def own_card(card_id: str = "kitchen-disco", **changes: object) -> dict[str, obj
 
 
 def test_the_whole_shipped_library_is_copied_in_on_first_use(services: Services) -> None:
-    cards = services.library()
+    cards = services.cards.all()
     assert len(cards) == len(card_files.card_paths(SHIPPED)) == 72
     assert {card.origin for card in cards} == {"shipped"}
     assert all(card.suggestible and not card.concerns for card in cards)
@@ -65,10 +65,10 @@ def test_the_whole_shipped_library_is_copied_in_on_first_use(services: Services)
 def test_a_new_version_brings_changed_cards_and_keeps_marks_and_own_cards(
     services: Services, shipped: Path
 ) -> None:
-    services.library()
-    services.mark_card("lotion-hands", favourite=True, from_therapist=True)
-    services.mark_card("thumb-war", hidden=True)
-    services.save_own_card(parse_card(own_card()))
+    services.cards.all()
+    services.cards.mark("lotion-hands", favourite=True, from_therapist=True)
+    services.cards.mark("thumb-war", hidden=True)
+    services.cards.save_own(parse_card(own_card()))
 
     # The next version rewords one card, drops another and adds a new one.
     lotion = shipped / "nurture" / "lotion-hands.toml"
@@ -81,7 +81,7 @@ def test_a_new_version_brings_changed_cards_and_keeps_marks_and_own_cards(
         card_files.card_toml(parse_card(new))
     )
 
-    cards = {card.id: card for card in services.library()}
+    cards = {card.id: card for card in services.cards.all()}
 
     assert cards["lotion-hands"].activity.title == "Lotion for hands"
     assert cards["lotion-hands"].marks.favourite and cards["lotion-hands"].marks.from_therapist
@@ -92,23 +92,23 @@ def test_a_new_version_brings_changed_cards_and_keeps_marks_and_own_cards(
 
 
 def test_the_library_is_read_without_writing_when_nothing_changed(services: Services) -> None:
-    services.library()
+    services.cards.all()
     library_file = services.root / "library.json"
     before = library_file.stat().st_mtime_ns, library_file.read_bytes()
-    services.library()
+    services.cards.all()
     assert (library_file.stat().st_mtime_ns, library_file.read_bytes()) == before
 
 
 def test_marks_are_kept_and_can_be_taken_off(services: Services) -> None:
-    services.mark_card("Lotion-Hands", favourite=True)
-    assert Services(services.root).card("lotion-hands").marks.favourite
-    services.mark_card("lotion-hands", favourite=False)
-    assert not Services(services.root).card("lotion-hands").marks.favourite
+    services.cards.mark("Lotion-Hands", favourite=True)
+    assert Services(services.root).cards.get("lotion-hands").marks.favourite
+    services.cards.mark("lotion-hands", favourite=False)
+    assert not Services(services.root).cards.get("lotion-hands").marks.favourite
 
 
 def test_an_unknown_card_is_one_sentence(services: Services) -> None:
     with pytest.raises(CompanionError) as raised:
-        services.card("flying-carpet")
+        services.cards.get("flying-carpet")
     assert raised.value.message == (
         'There is no activity with the id "flying-carpet"; '
         "`companion activities list` shows every card with its id."
@@ -119,9 +119,9 @@ def test_an_own_card_that_crosses_a_safety_line_is_kept_with_a_warning(
     services: Services,
 ) -> None:
     risky = own_card("calm-down-hug", steps=["Hold your child until they calm down."])
-    card = services.save_own_card(parse_card(risky))
+    card = services.cards.save_own(parse_card(risky))
     assert not card.suggestible
-    [concern] = Services(services.root).card("calm-down-hug").concerns
+    [concern] = Services(services.root).cards.get("calm-down-hug").concerns
     assert concern.concern == "holding or restraining a child"
     assert concern.field == "steps 1"
 
@@ -130,35 +130,35 @@ def test_an_own_card_cannot_take_a_shipped_cards_id_or_change_a_shipped_card(
     services: Services,
 ) -> None:
     with pytest.raises(CompanionError, match="already a card with the id"):
-        services.save_own_card(parse_card(own_card("lotion-hands")))
+        services.cards.save_own(parse_card(own_card("lotion-hands")))
     with pytest.raises(CompanionError, match="came with companion and cannot be changed"):
-        services.save_own_card(parse_card(own_card("lotion-hands")), replacing="lotion-hands")
+        services.cards.save_own(parse_card(own_card("lotion-hands")), replacing="lotion-hands")
 
 
 def test_editing_an_own_card_can_rename_it(services: Services) -> None:
-    services.save_own_card(parse_card(own_card()))
-    services.save_own_card(
+    services.cards.save_own(parse_card(own_card()))
+    services.cards.save_own(
         parse_card(own_card("living-room-disco", title="Living room disco")),
         replacing="kitchen-disco",
     )
-    ours = [card.id for card in services.library() if card.origin == "own"]
+    ours = [card.id for card in services.cards.all() if card.origin == "own"]
     assert ours == ["living-room-disco"]
 
 
 def test_importing_the_same_cards_twice_changes_nothing(services: Services) -> None:
     cards = [parse_card(own_card()), parse_card(own_card("shadow-puppets", title="Shadows"))]
-    services.import_cards(cards)
+    services.cards.add_imported(cards)
     first = (services.root / "library.json").read_bytes()
-    services.import_cards(cards)
+    services.cards.add_imported(cards)
     assert (services.root / "library.json").read_bytes() == first
-    assert sorted(c.id for c in services.library() if c.origin == "imported") == [
+    assert sorted(c.id for c in services.cards.all() if c.origin == "imported") == [
         "kitchen-disco",
         "shadow-puppets",
     ]
 
 
 def test_filters_narrow_the_library(services: Services) -> None:
-    cards = services.library()
+    cards = services.cards.all()
     no_touch = CardFilter(touch=TouchComfort.NO_TOUCH).apply(cards)
     assert no_touch and all(c.activity.touch == "none" or c.activity.no_touch for c in no_touch)
     short_calm = CardFilter(max_minutes=3, energy="calm").apply(cards)
@@ -167,9 +167,9 @@ def test_filters_narrow_the_library(services: Services) -> None:
     )
     searched = CardFilter.from_search("lotion").apply(cards)
     assert "lotion-hands" in [c.id for c in searched]
-    services.mark_card("lotion-hands", hidden=True)
+    services.cards.mark("lotion-hands", hidden=True)
     assert "lotion-hands" not in [
-        c.id for c in CardFilter.from_search("lotion").apply(services.library())
+        c.id for c in CardFilter.from_search("lotion").apply(services.cards.all())
     ]
 
 
@@ -186,29 +186,29 @@ def test_a_text_of_only_spaces_counts_as_empty() -> None:
 
 
 def test_editing_an_own_card_keeps_its_marks_even_under_a_new_id(services: Services) -> None:
-    services.save_own_card(parse_card(own_card()))
-    services.mark_card("kitchen-disco", hidden=True, favourite=True)
-    edited = services.save_own_card(
+    services.cards.save_own(parse_card(own_card()))
+    services.cards.mark("kitchen-disco", hidden=True, favourite=True)
+    edited = services.cards.save_own(
         parse_card(own_card(title="Kitchen disco, slower")), replacing="kitchen-disco"
     )
     assert (edited.marks.hidden, edited.marks.favourite) == (True, True)
-    renamed = services.save_own_card(
+    renamed = services.cards.save_own(
         parse_card(own_card("living-room-disco")), replacing="kitchen-disco"
     )
     assert not renamed.suggestible
-    stored = Services(services.root).card("living-room-disco")
+    stored = Services(services.root).cards.get("living-room-disco")
     assert (stored.marks.hidden, stored.marks.favourite) == (True, True)
-    assert "kitchen-disco" not in [c.id for c in services.library()]
+    assert "kitchen-disco" not in [c.id for c in services.cards.all()]
 
 
 def test_an_import_never_replaces_a_card_we_wrote(services: Services) -> None:
-    services.save_own_card(parse_card(own_card()))
+    services.cards.save_own(parse_card(own_card()))
     with pytest.raises(CompanionError) as raised:
-        services.import_cards([parse_card(own_card(title="Someone else's disco"))])
+        services.cards.add_imported([parse_card(own_card(title="Someone else's disco"))])
     assert raised.value.message == (
         "These cards have the ids of cards that you wrote: kitchen-disco; give them ids of "
         "their own and import again (nothing was imported)."
     )
-    assert services.card("kitchen-disco").activity.title == "Kitchen disco"
+    assert services.cards.get("kitchen-disco").activity.title == "Kitchen disco"
     with pytest.raises(CompanionError, match="More than one card to import has the id"):
-        services.import_cards([parse_card(own_card("a-b")), parse_card(own_card("a-b"))])
+        services.cards.add_imported([parse_card(own_card("a-b")), parse_card(own_card("a-b"))])

@@ -172,7 +172,9 @@ class Said:
 
 def start_process(data_dir: Path) -> tuple[ReminderProcess, JobRunner, Said]:
     said = Said()
-    process = ReminderProcess(Services(data_dir), echo=said.echo, notifier=said.notify, zone=LONDON)
+    process = ReminderProcess(
+        Services(data_dir).routines, echo=said.echo, notifier=said.notify, zone=LONDON
+    )
     runner = JobRunner()
     process.start_jobs(runner)
     return process, runner, said
@@ -300,7 +302,7 @@ async def test_no_reminder_for_a_routine_already_checked_off(
     # Nor by a later look (`--once`, the app), nor listed as missed the next day.
     go(traveller, local(2026, 11, 23, 19, 25))
     once = Said()
-    ReminderProcess(Services(family.root), echo=once.echo, notifier=once.notify).once()
+    ReminderProcess(Services(family.root).routines, echo=once.echo, notifier=once.notify).once()
     assert once.reminders == []
     assert once.lines[0] == "No reminders due right now."
     go(traveller, local(2026, 11, 24, 9, 0))
@@ -333,12 +335,12 @@ async def test_reminders_missed_after_a_gap_are_listed_at_the_next_start(
     ]
     # `companion remind --once` lists them too, until they are answered.
     once = Said()
-    ReminderProcess(Services(family.root), echo=once.echo, notifier=once.notify).once()
+    ReminderProcess(Services(family.root).routines, echo=once.echo, notifier=once.notify).once()
     assert once.lines[:4] == said.lines[:4]
     for missed in family.routines.missed():
         family.routines.answer_missed(missed, "skip")
     again = Said()
-    ReminderProcess(Services(family.root), echo=again.echo, notifier=again.notify).once()
+    ReminderProcess(Services(family.root).routines, echo=again.echo, notifier=again.notify).once()
     assert again.lines == [
         "No reminders due right now.",
         "Next: Bedtime reminder at 19:20 today.",
@@ -367,7 +369,7 @@ async def test_an_edit_made_elsewhere_is_picked_up_within_a_minute(
 ) -> None:
     _, runner, _ = start_process(family.root)
     app = FakeApp()
-    in_app = InAppReminders(app, Services(family.root), zone=LONDON)
+    in_app = InAppReminders(app, Services(family.root).routines, zone=LONDON)
     app_runner = JobRunner()
     in_app.start(app_runner)
     await in_app.refresh()
@@ -453,7 +455,7 @@ async def test_two_processes_over_a_week_announce_each_occurrence_exactly_once(
             if now in scripted:
                 scripted[now]()
             if app_is_open(now) and in_app is None:
-                in_app = InAppReminders(app, Services(data_dir), zone=LONDON)
+                in_app = InAppReminders(app, Services(data_dir).routines, zone=LONDON)
                 app_runner = JobRunner()
                 in_app.start(app_runner)
                 await in_app.refresh()
@@ -523,7 +525,7 @@ async def test_the_app_shows_a_toast_from_its_scheduler(data_dir: Path) -> None:
 
     class Host(App[None]):
         def on_mount(self) -> None:
-            self.reminders = InAppReminders(self, Services(data_dir))
+            self.reminders = InAppReminders(self, Services(data_dir).routines)
             self.reminders.start()
 
         def on_unmount(self) -> None:
@@ -549,10 +551,10 @@ async def test_the_app_starts_no_reminders_when_its_clock_is_not_the_machines(
     """Pilot tests run the app on a fixed clock: reminders on the machine's clock would come
     at times those tests never see, so the app's scheduler is not started then."""
     fixed = Services(family.root, clock=lambda: datetime(2026, 11, 23, 19, 30))
-    idle = InAppReminders(FakeApp(), fixed, zone=LONDON)
+    idle = InAppReminders(FakeApp(), fixed.routines, zone=LONDON)
     idle.start(JobRunner())
     assert not idle.running
-    working = InAppReminders(FakeApp(), Services(family.root), zone=LONDON)
+    working = InAppReminders(FakeApp(), Services(family.root).routines, zone=LONDON)
     working.start(JobRunner())
     await working.refresh()
     assert working.running
@@ -568,7 +570,7 @@ def test_the_remind_command_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`companion remind --once` (the click command, on the family's folder)."""
-    from companion.cli_remind import remind
+    from companion.cli.remind import remind
 
     monkeypatch.setenv("COMPANION_NOTIFY", "terminal")
     monkeypatch.setenv("TZ", "Europe/London")
@@ -589,7 +591,7 @@ def test_the_remind_command_once(
 
 
 def test_the_remind_command_loads_apscheduler_only_when_it_runs() -> None:
-    probe = "import companion.cli_remind, sys; print('apscheduler' in sys.modules)"
+    probe = "import companion.cli.remind, sys; print('apscheduler' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
@@ -605,7 +607,7 @@ def test_a_reminder_that_met_a_busy_lock_is_tried_again(
     from companion.domain.errors import CompanionError
     from companion.reminders.jobs import ReminderJobs
 
-    jobs = ReminderJobs(family, by="remind", zone=LONDON)
+    jobs = ReminderJobs(family.routines, by="remind", zone=LONDON)
     go(traveller, local(2026, 11, 23, 19, 20))
     real = family.routines.announce_once
 

@@ -122,7 +122,7 @@ def test_reminders_come_at_local_time_on_the_day_the_clocks_go_forward(
     services = Services(data_dir)
     add_routine(services, "Night feed", "01:30", lead)
     add_routine(services, "Morning", "07:30", lead)
-    jobs = ReminderJobs(services, by="test", zone=LONDON)
+    jobs = ReminderJobs(services.routines, by="test", zone=LONDON)
     given = run_day(jobs, traveller, SPRING)
     # 01:30 (and 01:20) do not exist that night: the reminder comes at 02:00 BST.
     assert [(at, r.occurrence.routine.name) for at, r in given] == [
@@ -147,7 +147,7 @@ def test_reminders_come_once_at_local_time_on_the_day_the_clocks_go_back(
     services = Services(data_dir)
     add_routine(services, "Night feed", "01:30", lead)
     add_routine(services, "Morning", "07:30", lead)
-    jobs = ReminderJobs(services, by="test", zone=LONDON)
+    jobs = ReminderJobs(services.routines, by="test", zone=LONDON)
     given = run_day(jobs, traveller, AUTUMN)
     # 01:30 happens twice: the reminder comes at the first (BST), and not again at the second.
     assert [(at, r.occurrence.routine.name) for at, r in given] == [
@@ -161,7 +161,7 @@ def test_reminders_come_once_at_local_time_on_the_day_the_clocks_go_back(
     go(traveller, utc(2026, 10, 25, 1, 30 - lead))  # the second 01:30 (GMT)
     assert datetime.now().strftime("%H:%M") == f"01:{30 - lead:02d}"
     assert jobs.due_now() == []
-    assert ReminderJobs(Services(data_dir), by="another", zone=LONDON).due_now() == []
+    assert ReminderJobs(Services(data_dir).routines, by="another", zone=LONDON).due_now() == []
 
 
 def test_the_scheduler_gets_aware_times_in_the_local_zone(
@@ -175,7 +175,7 @@ def test_the_scheduler_gets_aware_times_in_the_local_zone(
     services = Services(data_dir)
     night = add_routine(services, "Night feed", "01:30", 0)
     morning = add_routine(services, "Morning", "07:30", 0)
-    jobs = ReminderJobs(services, by="test", zone=LONDON)
+    jobs = ReminderJobs(services.routines, by="test", zone=LONDON)
     scheduler = BackgroundScheduler(timezone=LONDON)
     scheduler.start(paused=True)
     try:

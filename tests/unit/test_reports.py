@@ -39,7 +39,7 @@ from companion.domain.brief import (
     Question,
     RoutineSummary,
 )
-from companion.messages import NOT_A_THERAPIST
+from companion.domain.messages import NOT_A_THERAPIST
 from companion.reports import words
 from companion.reports.charts import SOFT_INK, Text, engagement_chart, text_width
 from companion.reports.html import render_html

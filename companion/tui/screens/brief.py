@@ -22,8 +22,8 @@ from textual.strip import Strip
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
-from companion.brief_service import BRIEF_FORMATS, BriefFormat, default_file_name
 from companion.domain.appointment import DEFAULT_SPAN_DAYS, Appointment
+from companion.services.briefs import BRIEF_FORMATS, BriefFormat, default_file_name
 from companion.tui.base import CompanionNode
 from companion.tui.screens.appointments import short_day
 from companion.tui.screens.routines import FormScreen

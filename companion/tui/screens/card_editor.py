@@ -218,7 +218,7 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _save(self, activity: Activity) -> LibraryCard:
-        return self.companion.services.save_own_card(activity, replacing=self.replacing)
+        return self.companion.services.cards.save_own(activity, replacing=self.replacing)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

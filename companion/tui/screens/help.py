@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from companion import messages
+from companion.domain import messages
 
 ABOUT = (
     "companion helps you keep small daily moments of connection: a game, steady routines, "

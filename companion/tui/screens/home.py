@@ -24,8 +24,8 @@ from companion.tui.base import CompanionNode
 
 if TYPE_CHECKING:
     from companion.domain.picker import Pick, TodaysPick
+    from companion.domain.routine import Missed
     from companion.domain.states import Feeling
-    from companion.routine_service import Missed
 
 NARROW_WIDTH = 60
 PICK_PLACEHOLDER = "Choosing today's connection game…"
@@ -126,7 +126,7 @@ class HomeScreen(Screen[None], CompanionNode):
     def _load_picks(self, feeling: Feeling) -> None:
         from companion.domain.picker import Conditions
 
-        picks = self.companion.services.todays_picks(Conditions(feeling=feeling))
+        picks = self.companion.services.picks.for_today(Conditions(feeling=feeling))
         self.post_message(self.PicksLoaded(picks))
 
     @on(PicksLoaded)

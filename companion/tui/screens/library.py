@@ -109,7 +109,7 @@ class LibraryScreen(Screen[None], CompanionNode):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library")
     def _load(self) -> None:
-        self.post_message(self.Loaded(self.companion.services.library()))
+        self.post_message(self.Loaded(self.companion.services.cards.all()))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -249,7 +249,7 @@ class LibraryScreen(Screen[None], CompanionNode):
                 return
             marks = card.marks
             try:
-                self.companion.services.mark_card(
+                self.companion.services.cards.mark(
                     card_id,
                     favourite=marks.favourite,
                     hidden=marks.hidden,

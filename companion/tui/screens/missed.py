@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from companion.routine_service import Missed
+from companion.domain.routine import Missed
 from companion.tui.base import CompanionNode
 
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from companion import messages
+from companion.domain import messages
 from companion.domain.family import Family
 from companion.domain.reflection import ReflectionDraft
 from companion.domain.states import FEELING_WORDS, FEELINGS

@@ -18,7 +18,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from companion import messages
+from companion.domain import messages
 from companion.domain.dates import day_words
 from companion.domain.family import Family
 from companion.domain.reflection import PROMPTS, WRITTEN_PARTS, Reflection, ReflectionDraft
@@ -320,7 +320,7 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
     def _load(self) -> None:
         services = self.companion.services
         routines = [(r.id, r.name) for r in services.routines.all()]
-        games = {card.id: card.activity.title for card in services.library()}
+        games = {card.id: card.activity.title for card in services.cards.all()}
         played = self.filled.draft.activities
         titles = tuple(games.get(a, a) for a in played) if self.editing and played else ()
         self.app.call_from_thread(self._loaded, routines, titles, games)

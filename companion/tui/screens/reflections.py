@@ -231,7 +231,7 @@ class ReflectionsScreen(Screen[None], CompanionNode):
         index = ReflectionIndex.of(services.reflections.find(ReflectionQuery()))
         titles = Titles(
             routines={routine.id: routine.name for routine in services.routines.all()},
-            games={card.id: card.activity.title for card in services.library()},
+            games={card.id: card.activity.title for card in services.cards.all()},
         )
         self.post_message(self.Loaded(ReflectionsView(index, services.today(), titles), changes))
 

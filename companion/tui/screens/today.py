@@ -181,7 +181,7 @@ class TodayScreen(Screen[None], CompanionNode):
     # and is told apart by its number), while one cancelled before it started never would.
     @work(thread=True, exit_on_error=False, group="today-picks")
     def _load(self, conditions: Conditions, child: str | None, another: int, request: int) -> None:
-        picks = self.companion.services.todays_picks(conditions, child=child, another=another)
+        picks = self.companion.services.picks.for_today(conditions, child=child, another=another)
         self.post_message(self.Loaded(picks, request))
 
     @on(Loaded)
@@ -284,7 +284,7 @@ class TodayScreen(Screen[None], CompanionNode):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today-plan")
     def _make_plan(self, minutes: int, child: str, conditions: Conditions) -> None:
-        chosen, plan = self.companion.services.session_plan(
+        chosen, plan = self.companion.services.picks.session(
             minutes, child=child, conditions=conditions
         )
         self.post_message(self.PlanReady(chosen, plan))

@@ -1,4 +1,6 @@
-"""What the interfaces call. The TUI, the CLI and the tests all go through here."""
+"""`Services`: what the interfaces call. It holds the clock and the data folder, keeps the
+family and the reflections itself, and hands out the services for routines, cards, picks and
+briefs, each made on first use and given only what it needs."""
 
 from __future__ import annotations
 
@@ -30,14 +32,11 @@ from companion.store.repositories import (
 )
 
 if TYPE_CHECKING:
-    from companion.brief_service import BriefService
-    from companion.domain.activity import Activity
-    from companion.domain.library import CardFilter, LibraryCard, Played
-    from companion.domain.picker import Conditions, TodaysPick
-    from companion.domain.session_plan import SessionPlan
-    from companion.routine_service import RoutineService
+    from companion.services.briefs import BriefService
+    from companion.services.cards import CardService
+    from companion.services.picks import PickService
+    from companion.services.routines import RoutineService
     from companion.store.doctor import Checkup
-    from companion.store.library_repository import LibraryRepository
 
 Clock = Callable[[], datetime]
 
@@ -60,23 +59,33 @@ class Services:
     @cached_property
     def routines(self) -> RoutineService:
         """Routines, check-offs, one-off changes and reminders: `services.routines.add(...)`."""
-        from companion.routine_service import RoutineService
+        from companion.services.routines import RoutineService
 
         return RoutineService(self.store, self.family, self.clock)
 
     @cached_property
-    def briefs(self) -> BriefService:
-        """Appointments and the session brief: `services.briefs.build(...)`."""
-        from companion.brief_service import BriefService
+    def cards(self) -> CardService:
+        """The library of connection games: `services.cards.find(...)`, `.mark(...)`."""
+        # Made on first use: commands that never need cards do not load the card schema.
+        from companion.services.cards import CardService
 
-        return BriefService(self)
+        return CardService(self.store)
 
     @cached_property
-    def library_repo(self) -> LibraryRepository:
-        # Made on first use: the card schema is not loaded by commands that never need it.
-        from companion.store.library_repository import LibraryRepository
+    def picks(self) -> PickService:
+        """Today's connection game and the home session: `services.picks.for_today(...)`."""
+        from companion.services.picks import PickService
 
-        return LibraryRepository(self.store)
+        return PickService(self.cards, self.reflections, self.family, self.today)
+
+    @cached_property
+    def briefs(self) -> BriefService:
+        """Appointments and the session brief: `services.briefs.build(...)`."""
+        from companion.services.briefs import BriefService
+
+        return BriefService(
+            self.store, self.family, self.reflections, self.routines, self.cards, self.clock
+        )
 
     @property
     def root(self) -> Path:
@@ -228,8 +237,10 @@ class Services:
             played = editing.activities  # kept as they were, even if a card has gone since
             liked = tuple(a for a in played if a in draft.enjoyed)
         elif draft.activities:
-            library = self.library()
-            played = tuple(_card_in(library, a).id for a in draft.activities)
+            from companion.services.cards import card_in
+
+            library = self.cards.all()
+            played = tuple(card_in(library, a).id for a in draft.activities)
             liked = tuple(a for a in played if a in {e.strip().casefold() for e in draft.enjoyed})
         else:
             played, liked = (), ()
@@ -294,135 +305,6 @@ class Services:
         found = self.reflections.find(query)
         return sorted(found, key=lambda r: (r.day, r.written_at))
 
-    # -- the activity library -----------------------------------------------------------
-
-    def library(self) -> list[LibraryCard]:
-        """Every card, the shipped ones brought up to date with the installed package first."""
-        from companion import card_files
-
-        folder = card_files.shipped_folder()
-        fingerprint = card_files.fingerprint(folder)
-        if self.library_repo.shipped_fingerprint() != fingerprint:
-            self.library_repo.sync_shipped(card_files.load_shipped(folder), fingerprint)
-        return self.library_repo.load()
-
-    def find_cards(self, card_filter: CardFilter) -> list[LibraryCard]:
-        return card_filter.apply(self.library())
-
-    def card(self, card_id: str) -> LibraryCard:
-        return _card_in(self.library(), card_id)
-
-    def mark_card(
-        self,
-        card_id: str,
-        *,
-        favourite: bool | None = None,
-        hidden: bool | None = None,
-        from_therapist: bool | None = None,
-    ) -> LibraryCard:
-        from dataclasses import replace
-
-        import msgspec
-
-        card = self.card(card_id)
-        changes = {"favourite": favourite, "hidden": hidden, "from_therapist": from_therapist}
-        given = {name: value for name, value in changes.items() if value is not None}
-        marks = msgspec.structs.replace(card.marks, **given)
-        self.library_repo.set_marks(card.id, marks)
-        return replace(card, marks=marks)
-
-    def save_own_card(self, activity: Activity, *, replacing: str | None = None) -> LibraryCard:
-        """Add or edit one of the family's own cards (a shipped card is never overwritten)."""
-        from companion.domain.library import LibraryCard
-
-        cards = {card.id: card for card in self.library()}
-        existing = cards.get(activity.id)
-        if existing is not None and activity.id != replacing:
-            raise CompanionError(
-                f'There is already a card with the id "{activity.id}" ({existing.activity.title}); '
-                "please choose another id."
-            )
-        if replacing is not None:
-            before = _card_in(list(cards.values()), replacing)
-            if before.origin == "shipped":
-                raise CompanionError(
-                    f"{before.activity.title} came with companion and cannot be changed; "
-                    "write your own card instead (you can start from its words)."
-                )
-        # An edit keeps the family's marks (a hidden card stays hidden), under a new id too.
-        marks = cards[replacing].marks if replacing is not None else None
-        card = LibraryCard.checked(activity, "own", marks)
-        self.library_repo.save_card(card, replacing=replacing)
-        return card
-
-    def import_cards(self, activities: list[Activity]) -> list[LibraryCard]:
-        """Cards from a file (another home, our therapist); importing twice changes nothing."""
-        from companion.domain.library import LibraryCard
-
-        origins = {card.id: card.origin for card in self.library()}
-        ids = [activity.id for activity in activities]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise CompanionError(
-                f"More than one card to import has the id {', '.join(twice)}; "
-                "give each card its own id, and nothing was imported."
-            )
-        for origin, kind in (("shipped", "come with companion"), ("own", "you wrote")):
-            clashing = [i for i in ids if origins.get(i) == origin]
-            if clashing:
-                raise CompanionError(
-                    f"These cards have the ids of cards that {kind}: {', '.join(clashing)}; "
-                    "give them ids of their own and import again (nothing was imported)."
-                )
-        cards = [LibraryCard.checked(activity, "imported") for activity in activities]
-        self.library_repo.save_cards(cards)
-        return cards
-
-    # -- today's pick and the home session ------------------------------------------------
-
-    def played_history(self, days: int = 21) -> list[Played]:
-        """What was played in the last weeks, from reflections that name their activities."""
-        from companion.domain.library import played_from
-
-        since = ReflectionQuery.build(since=self.today() - timedelta(days=days))
-        return played_from(self.reflections.find(since))
-
-    def todays_picks(
-        self, conditions: Conditions, *, child: str | None = None, another: int = 0
-    ) -> list[tuple[Child, TodaysPick]]:
-        """One pick per child (or for the one named), stable for the day."""
-        from companion.domain.picker import todays_pick
-
-        children = self._children(child)
-        cards, history, day = self.library(), self.played_history(), self.today()
-        return [(c, todays_pick(cards, c, day, history, conditions, another)) for c in children]
-
-    def session_plan(
-        self, minutes: int, *, child: str | None = None, conditions: Conditions | None = None
-    ) -> tuple[Child, SessionPlan]:
-        from companion.domain.session_plan import plan_session
-
-        children = self._children(child)
-        if len(children) > 1:
-            names = " or ".join(c.name for c in children)
-            raise CompanionError(f"Who is the session with? Say it with --child ({names}).")
-        chosen = children[0]
-        plan = plan_session(
-            self.library(), chosen, self.today(), self.played_history(), minutes, conditions
-        )
-        return chosen, plan
-
-    def _children(self, name: str | None) -> tuple[Child, ...]:
-        family = self.family()
-        if name:
-            return (family.child_named(name),)
-        if not family.children:
-            raise CompanionError(
-                "There is no child in the family yet; add one with "
-                "`companion family add-child NAME --born DATE`."
-            )
-        return family.children
-
     # -- what the Home screen shows ------------------------------------------------------
 
     def home_summary(self, recent: int = 5) -> HomeSummary:
@@ -453,17 +335,6 @@ class Services:
 
     def bring_files_up_to_date(self) -> list[Path]:
         return self.store.migrate_all()
-
-
-def _card_in(cards: list[LibraryCard], card_id: str) -> LibraryCard:
-    wanted = card_id.strip().casefold()
-    for card in cards:
-        if card.id == wanted:
-            return card
-    raise CompanionError(
-        f'There is no activity with the id "{card_id.strip()}"; '
-        "`companion activities list` shows every card with its id."
-    )
 
 
 def _refuse_twice(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from companion.cli_common import services_of
+from companion.cli.common import services_of
 
 
 @click.command()
@@ -23,5 +23,5 @@ def remind(ctx: click.Context, once: bool) -> int:
     """
     from companion.reminders.process import ReminderProcess
 
-    process = ReminderProcess(services_of(ctx))
+    process = ReminderProcess(services_of(ctx).routines)
     return process.once() if once else process.run()

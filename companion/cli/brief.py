@@ -8,8 +8,8 @@ from typing import cast
 
 import click
 
-from companion.brief_service import BRIEF_FORMATS, BriefFormat, default_file_name
-from companion.cli_common import print_json, services_of
+from companion.cli.common import print_json, services_of
+from companion.services.briefs import BRIEF_FORMATS, BriefFormat, default_file_name
 
 
 @click.group(invoke_without_command=True)

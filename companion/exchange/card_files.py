@@ -21,7 +21,7 @@ SUFFIX = ".toml"
 
 def shipped_folder() -> Path:
     """Where the shipped cards are: inside the installed package, or beside it in a checkout."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # companion/, with the cards beside its modules
     installed = package / "activities"
     return installed if installed.is_dir() else package.parent / "activities"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -15,22 +16,45 @@ from companion.domain.appointment import (
     last_before,
     next_from,
 )
+from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
+from companion.domain.family import Family
 from companion.domain.reflection import ReflectionQuery
+from companion.services.cards import CardService
+from companion.services.routines import RoutineService
 from companion.store.appointment_repository import AppointmentRepository
+from companion.store.datastore import DataStore
+from companion.store.repositories import ReflectionRepository
 
 if TYPE_CHECKING:
     from companion.domain.brief import Brief
-    from companion.services import Services
 
 BriefFormat = Literal["md", "html", "pdf"]
 BRIEF_FORMATS: tuple[BriefFormat, ...] = ("md", "html", "pdf")
 
 
 class BriefService:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.repo = AppointmentRepository(services.store)
+    def __init__(
+        self,
+        store: DataStore,
+        family: Callable[[], Family],
+        reflections: ReflectionRepository,
+        routines: RoutineService,
+        cards: CardService,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.repo = AppointmentRepository(store)
+        self.family = family
+        self.reflections = reflections
+        self.routines = routines
+        self.cards = cards
+        self.clock = clock
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def _parse_day(self, text: str, what: str = "date") -> date:
+        return parse_date(text, today=self.today(), what=what)
 
     # -- appointments ------------------------------------------------------------------------
 
@@ -38,7 +62,7 @@ class BriefService:
         return self.repo.load()
 
     def add_appointment(self, day: str, note: str = "") -> Appointment:
-        when = self.services.parse_day(day)
+        when = self._parse_day(day)
         note = note.strip()
         if len(note) > MAX_NOTE:
             raise CompanionError(
@@ -63,7 +87,7 @@ class BriefService:
         self.repo.save(appointment)
 
     def next_appointment(self) -> Appointment | None:
-        return next_from(self.appointments(), self.services.today())
+        return next_from(self.appointments(), self.today())
 
     def offer_to_prepare(self) -> Appointment | None:
         """The appointment to prepare the brief for: one tomorrow (or today)."""
@@ -72,19 +96,19 @@ class BriefService:
 
     def time_to_prepare(self, coming: Appointment | None) -> bool:
         """Whether the next appointment is close enough to offer the brief: the day before."""
-        tomorrow = self.services.today() + timedelta(days=1)
+        tomorrow = self.today() + timedelta(days=1)
         return coming is not None and coming.day <= tomorrow
 
     # -- the brief ----------------------------------------------------------------------------
 
     def span(self, since: str | None = None, until: str | None = None) -> tuple[date, date]:
         """The days the brief covers; by default since the last appointment until today."""
-        today = self.services.today()
-        last = self.services.parse_day(until, "--until date") if until else today
+        today = self.today()
+        last = self._parse_day(until, "--until date") if until else today
         # With only an end, the brief starts from the last appointment before that end.
         first = default_span(self.appointments(), min(last, today))[0]
         if since:
-            first = self.services.parse_day(since, "--since date")
+            first = self._parse_day(since, "--since date")
         if last > today:
             raise CompanionError(
                 f"The brief can run up to today ({today}), not {last}; choose an earlier end."
@@ -98,26 +122,23 @@ class BriefService:
     def build(self, since: date, until: date, *, redact: bool = False) -> Brief:
         from companion.domain.brief_builder import build_brief
 
-        services = self.services
-        family = services.family()
+        family, today = self.family(), self.today()
         appointments = self.appointments()
-        reflections = services.reflections.find(ReflectionQuery.build(since=since, until=until))
-        routines = services.routines
+        reflections = self.reflections.find(ReflectionQuery.build(since=since, until=until))
+        routines = self.routines
         brief = build_brief(
             family=family,
             reflections=reflections,
-            cards=services.library(),
+            cards=self.cards.all(),
             routines=routines.all(),
             checkoffs=routines.checked_off(since, until),
             changes=routines.changes(),
             since=since,
             until=until,
-            made_on=services.today(),
+            made_on=today,
             # An appointment today is the next one, not the last.
-            last_appointment=_day(
-                last_before(appointments, min(until + timedelta(days=1), services.today()))
-            ),
-            next_appointment=_day(next_from(appointments, services.today())),
+            last_appointment=_day(last_before(appointments, min(until + timedelta(days=1), today))),
+            next_appointment=_day(next_from(appointments, today)),
         )
         if redact:
             from companion.domain.redaction import redact as redact_names

@@ -5,8 +5,8 @@ found here, with one clear sentence when there is no such one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -18,9 +18,11 @@ from companion.domain.family import Family
 from companion.domain.routine import (
     CHANGE_KINDS,
     CHECKOFF_STATUSES,
+    LATE_GRACE,
     MAX_LEAD_MINUTES,
     Checkoff,
     DayChange,
+    Missed,
     Occurrence,
     Routine,
     Step,
@@ -31,6 +33,7 @@ from companion.domain.routine import (
 )
 from companion.store.datastore import DataStore
 from companion.store.routine_repository import (
+    ROUTINES_FILE,
     AnnouncementRepository,
     CheckoffRepository,
     RoutineRepository,
@@ -40,19 +43,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 MISSED_LOOK_BACK = timedelta(days=2)  # older unannounced occurrences are let go quietly
-# A reminder up to this late is still given by a running scheduler; only older ones are missed.
-LATE_GRACE = timedelta(minutes=30)
-
-
-@dataclass(frozen=True)
-class Missed:
-    """An occurrence whose reminder came while nothing was running: do now, or skip."""
-
-    occurrence: Occurrence
-
-    def sentence(self) -> str:
-        o = self.occurrence
-        return f"{o.routine.name} reminder at {o.remind_at:%H:%M} on {o.day:%a %d %b} wasn't seen"
 
 
 class RoutineService:
@@ -319,6 +309,18 @@ class RoutineService:
             c.routine_id == occurrence.routine.id
             for c in self.checkoffs.between(occurrence.day, occurrence.day)
         )
+
+    def announced(self) -> set[str]:
+        """The keys of every occurrence announced so far (by the app or `companion remind`)."""
+        return self.announcements.announced()
+
+    def caregiver_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.family().caregivers}
+
+    @property
+    def routines_file(self) -> Path:
+        """The file the routines live in: a new one means an edit somewhere."""
+        return self.repo.store.path(ROUTINES_FILE)
 
     def announce_once(self, occurrence: Occurrence, by: str) -> bool:
         """True for the one process that should announce this occurrence now: not yet
