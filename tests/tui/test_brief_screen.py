@@ -269,7 +269,7 @@ async def test_saving_with_initials_to_a_path_typed_key_by_key(
         await settle(pilot)
         await save(app, pilot, "m")
         await retype(pilot, "#save-path", str(target))
-        await pilot.click("#form-save")
+        await pilot.click("#save")
         await settle(pilot)
         text = target.read_text()
         assert "Session brief for M. and L." in text

@@ -18,10 +18,12 @@ from textual.worker import Worker, WorkerState
 
 from companion.services import Services
 from companion.tui.app import CompanionApp
+from companion.tui.screens.check_off import CheckOffScreen
+from companion.tui.screens.day_change import DayChangeScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.now_next import NowNextScreen
 from companion.tui.screens.routine_editor import RoutineEditorScreen, StepRow
-from companion.tui.screens.routines import CheckOffScreen, DayChangeScreen, RoutinesScreen
+from companion.tui.screens.routines import RoutinesScreen
 from companion.tui.screens.week import WeekScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle

@@ -18,10 +18,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from companion.domain.appointment import Appointment, last_before, next_from
 from companion.tui.base import CompanionNode
-from companion.tui.screens.routines import FormScreen
+from companion.tui.forms import FormScreen
 
 NO_APPOINTMENTS = (
     "No appointments noted yet. Press a to add the next one; the brief then runs from one "
@@ -279,18 +280,14 @@ class AddAppointmentScreen(FormScreen[Appointment]):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
+    def start_save(self) -> Worker[Appointment] | None:
         day = self.query_one("#appointment-day", Input).value
         note = self.query_one("#appointment-note", Input).value
         if not day.strip():
             self.say("Which day is the appointment? Write it like 2026-12-03, or tomorrow.")
             self.query_one("#appointment-day", Input).focus()
-            return
-        self.say("")
-        self.busy(True)
-        self.when_done(self._save(day, note), self.dismiss)
+            return None
+        return self._save(day, note)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _save(self, day: str, note: str) -> Appointment:

@@ -20,13 +20,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Button, Footer, Header, Input, Label, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from companion.domain.appointment import DEFAULT_SPAN_DAYS, Appointment
 from companion.services.briefs import BRIEF_FORMATS, BriefFormat, default_file_name
 from companion.tui.base import CompanionNode
+from companion.tui.forms import FormScreen
 from companion.tui.screens.appointments import short_day
-from companion.tui.screens.routines import FormScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 from companion.tui.widgets.rendered_lines import RenderedLines, render_markdown_lines
 
@@ -356,23 +356,16 @@ class SaveBriefScreen(FormScreen[Path]):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
+    def start_save(self) -> Worker[_Writing] | None:
         typed = self.query_one("#save-path", Input).value.strip()
         if not typed:
             self.say("Where shall I save it? Write a file name, like ~/brief.pdf.")
-            return
-        self.say("")
-        self.busy(True)
-        self._start_writing(typed, replace=False)
+            return None
+        return self._write(typed, replace=False)
 
     def busy(self, busy: bool) -> None:
         super().busy(busy)
-        self.query_one("#form-save", Button).label = "Saving…" if busy else "Save"
-
-    def _start_writing(self, typed: str, replace: bool) -> None:
-        self.when_done(self._write(typed, replace), self._after_writing)
+        self.save_button.label = "Saving…" if busy else "Save"
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _write(self, typed: str, replace: bool) -> _Writing:
@@ -385,7 +378,7 @@ class SaveBriefScreen(FormScreen[Path]):
         brief = briefs.build(self.since, self.until, redact=self.redact)
         return _Writing(briefs.write(briefs.render(brief, self.form), path), written=True)
 
-    def _after_writing(self, writing: _Writing) -> None:
+    def saved(self, writing: _Writing) -> None:
         if writing.written:
             self.dismiss(writing.path)
         else:
@@ -396,7 +389,7 @@ class SaveBriefScreen(FormScreen[Path]):
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._start_writing(str(path), replace=True)
+                self.when_done(self._write(str(path), replace=True), self.saved)
             else:
                 self.busy(False)
                 self.say("Kept the file that was there; choose another name.")

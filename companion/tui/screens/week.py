@@ -22,7 +22,7 @@ from companion.domain.dates import day_words
 from companion.domain.family import Family
 from companion.domain.routine import Checkoff, CheckoffStatus, DayChange
 from companion.tui.base import CompanionNode
-from companion.tui.screens.routines import MARKS, NOT_PLANNED, checkoff_line
+from companion.tui.screens.routine_view import MARKS, NOT_PLANNED, checkoff_line
 
 WORDS_WIDTH = 110  # from here each mark has its word beside it in the grid too
 LEGEND = "✓ done  ◐ partly  - not today  · not planned  blank: nothing checked off"
