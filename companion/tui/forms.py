@@ -33,6 +33,8 @@ Result = TypeVar("Result")
 class LeaveScreen(ChoiceScreen[bool]):
     """Leave a form and lose what was written? y leaves; n, escape or enter stays."""
 
+    CSS_PATH = "screens/choice.tcss"  # relative to this module, not to ChoiceScreen's
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Leave", id="leave-yes"),
         Binding("n", "answer(False)", "Stay", id="leave-no"),

@@ -13,6 +13,7 @@ from companion.domain.activity import parse_card
 from companion.domain.family import TouchComfort
 from companion.services import Services
 from companion.tui.app import CompanionApp
+from companion.tui.forms import FormScreen, LeaveScreen
 from companion.tui.screens.card_editor import CardEditorScreen
 from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
@@ -364,7 +365,7 @@ async def test_an_own_card_can_be_changed(family_services: Services, data_dir: P
 async def test_library_actions_are_in_the_palette_and_bindings_have_ids(
     family_services: Services, data_dir: Path
 ) -> None:
-    for owner in (LibraryScreen, CardEditorScreen, AskScreen):
+    for owner in (LibraryScreen, CardEditorScreen, FormScreen, AskScreen, LeaveScreen):
         for binding in owner.BINDINGS:
             assert getattr(binding, "id", None), (owner.__name__, binding)
     app = make_app(family_services)
@@ -397,7 +398,7 @@ async def test_leaving_the_editor_with_words_in_it_asks_first(
         assert isinstance(editor, CardEditorScreen)
         await pilot.press(*"Pillow fort", "escape")
         await settle(pilot)
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, LeaveScreen)
         assert "Leave without saving?" in flat(screen_text(app))
         await pilot.press("n")  # keep writing
         await settle(pilot)

@@ -3,25 +3,21 @@ and the safety check as a warning before the card is kept."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.worker import Worker
 
 from companion.domain.activity import Activity, Helps, Kind, Place, Touch
 from companion.domain.family import Dimension
 from companion.domain.library import LibraryCard
 from companion.domain.safety import card_concerns
-from companion.tui.base import CompanionNode
 from companion.tui.card_form import CardForm, slug
-from companion.tui.screens.choice import AskScreen
-from companion.tui.widgets.field_problems import show_field_problems
+from companion.tui.forms import FormScreen
+from companion.tui.widgets.field_problems import problem_line, show_field_problems
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -45,12 +41,10 @@ SAFETY_NOTE = (
 )
 
 
-class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
+class CardEditorScreen(FormScreen[LibraryCard]):
     CSS_PATH = "card_editor.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="card-editor-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="card-editor-cancel"),
-    ]
+    ERROR_LINE = "#card-editor-error"
+    LEAVE_QUESTION = "Leave without saving? What you wrote on this card will be lost."
 
     def __init__(self, start: CardForm | None = None, *, replacing: str | None = None) -> None:
         super().__init__()
@@ -103,8 +97,8 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
                 yield Input(
                     start.minutes, placeholder="minutes", id="minutes", type="integer", compact=True
                 )
-            yield _problem("ages")
-            yield _problem("minutes")
+            yield problem_line("ages")
+            yield problem_line("minutes")
             yield from _boxes("places", "Places", PLACES, start.places)
             yield from _field(
                 "materials",
@@ -175,20 +169,15 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
             safety=written("safety"),
         )
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
+    def start_save(self) -> Worker[LibraryCard] | None:
         form = self.read_form().with_id()
         self.query_one("#id", Input).value = form.id
-        self.query_one("#card-editor-error", Static).update("")
         if not self._show_problems(form.problems()):
-            return
+            return None
         activity = form.activity()
         if self._warn(activity):
-            return
-        self.query_one("#save", Button).disabled = True
-        self.when_done(self._save(activity), self.dismiss)
+            return None
+        return self._save(activity)
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> bool:
         """Each problem under its field; True when there are none."""
@@ -213,44 +202,21 @@ class CardEditorScreen(ModalScreen[LibraryCard | None], CompanionNode):
         if self._warned_for == activity:
             return False
         self._warned_for = activity
-        self.query_one("#save", Button).label = "Save anyway"
+        self.save_button.label = "Save anyway"
         return True
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _save(self, activity: Activity) -> LibraryCard:
         return self.companion.services.cards.save_own(activity, replacing=self.replacing)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
-        if self.read_form() == self.start:
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        question = "Leave without saving? What you wrote on this card will be lost."
-        self.app.push_screen(AskScreen(question, "Leave", "Keep writing"), answered)
-
-    def show_worker_error(self, text: str) -> bool:
-        self.query_one("#card-editor-error", Static).update(Text(text))
-        self.query_one("#save", Button).disabled = False
-        return True
+    def has_changes(self) -> bool:
+        return self.read_form() != self.start
 
 
 def _field(name: str, label: str, widget: Widget) -> ComposeResult:
     yield Label(label, classes="field-label")
     yield widget
-    yield _problem(name)
-
-
-def _problem(name: str) -> Static:
-    line = Static("", id=f"problem-{name}", classes="field-problem error-line")
-    line.display = False
-    return line
+    yield problem_line(name)
 
 
 def _select(name: str, options: list[tuple[str, str]], value: str) -> Select[str]:
@@ -264,4 +230,4 @@ def _boxes(
     with Grid(classes="boxes"):
         for choice in choices:
             yield MarkedCheckbox(choice, choice in ticked, name=choice, classes=name, compact=True)
-    yield _problem(name)
+    yield problem_line(name)

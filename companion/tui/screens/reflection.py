@@ -11,14 +11,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.worker import Worker
 
 from companion.domain import messages
 from companion.domain.family import Family
 from companion.domain.reflection import ReflectionDraft
 from companion.domain.states import FEELING_WORDS, FEELINGS
-from companion.tui.base import CompanionNode
+from companion.tui.forms import FormScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 
@@ -35,11 +35,10 @@ class ReflectionDefaults:
     routine: str | None = None
 
 
-class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
+class ReflectionScreen(FormScreen[ReflectionDefaults]):
     CSS_PATH = "reflection.tcss"
+    ERROR_LINE = "#reflection-error"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="reflection-cancel"),
         Binding(
             "ctrl+o",
             "more",
@@ -143,12 +142,8 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
             feeling=feeling if isinstance(feeling, str) else None,
         )
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
-        self.query_one("#save", Button).disabled = True
-        self.when_done(self._save(self._draft()), self._saved)
+    def start_save(self) -> Worker[ReflectionDefaults]:
+        return self._save(self._draft())
 
     def _enjoyed(self) -> bool:
         boxes = self.query("#enjoyed").results(MarkedCheckbox)
@@ -159,26 +154,15 @@ class ReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
         self.companion.services.save_reflection(draft)
         return ReflectionDefaults(draft.children, draft.by)
 
-    def _saved(self, defaults: ReflectionDefaults) -> None:
+    def saved(self, defaults: ReflectionDefaults) -> None:
         self.app.notify(messages.SAVED_REFLECTION, timeout=4, markup=False)
         self.dismiss(defaults)
 
     @on(Button.Pressed, "#more")
     def action_more(self) -> None:
         """The full form in this one's place, with every word and choice carried over."""
-        if self.query_one("#save", Button).disabled:
+        if self.save_button.disabled:
             return  # already on its way to being saved
         app, draft = self.companion, self._draft()
         self.dismiss(None)
         app.reflect_on(self.defaults, full=True, draft=draft)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
-        self.dismiss(None)
-
-    def show_worker_error(self, text: str) -> bool:
-        self.query_one("#reflection-error", Static).update(Text(text))
-        self.query_one("#save", Button).disabled = False
-        return True

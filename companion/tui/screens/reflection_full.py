@@ -6,8 +6,8 @@ first, and an error is shown on the form with every word left in place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,8 +15,8 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.worker import Worker
 
 from companion.domain import messages
 from companion.domain.dates import day_words
@@ -28,29 +28,26 @@ from companion.domain.states import (
     FEELING_WORDS,
     FEELINGS,
 )
-from companion.tui.base import CompanionNode
-from companion.tui.screens.choice import ChoiceScreen
+from companion.tui.forms import FormScreen
 from companion.tui.screens.reflection import ReflectionDefaults
+from companion.tui.screens.reflection_opening import (
+    Filled,
+    day_text,
+    from_defaults,
+    from_reflection,
+)
+from companion.tui.widgets.form_fields import choice, labelled, offer
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 SAVED_CHANGES = "Saved your changes."
-LEAVE_QUESTION = "Leave without saving? Your words will be lost."
 WIDE_WIDTH = 110  # from here the written parts sit in two columns
-TODAY = "today"
 
 
-@dataclass(frozen=True)
-class _Filled:
-    """What the form holds: the draft, and the day as typed (read by the service on save)."""
-
-    draft: ReflectionDraft
-    day: str
-
-
-class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode):
+class FullReflectionScreen(FormScreen[ReflectionDefaults]):
     CSS_PATH = "reflection_full.tcss"
+    ERROR_LINE = "#full-error"
+    LEAVE_QUESTION = "Leave without saving? Your words will be lost."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="full-reflection-save", priority=True),
         Binding(
             "ctrl+g",
             "prompt",
@@ -58,7 +55,6 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             id="full-reflection-prompt",
             tooltip="Begin where you are writing with a gentle prompt",
         ),
-        Binding("escape", "cancel", "Back", id="full-reflection-cancel"),
     ]
 
     def __init__(
@@ -82,177 +78,34 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
     def _prepare(self) -> None:
         # What counts as "nothing typed yet": the stored reflection, or the form as it opens.
         editing, draft = self.editing, self.given
-        self.untouched = self._from_reflection(editing) if editing else self._from_defaults()
-        self.filled = _Filled(draft, self._day_text(draft.day)) if draft else self.untouched
+        self.untouched = (
+            from_reflection(self.family, editing)
+            if editing
+            else from_defaults(self.family, self.defaults, self.companion.state.feeling)
+        )
+        self.filled = Filled(draft, day_text(draft.day)) if draft else self.untouched
         # A session (hello, games, goodbye) is shown as played; one game or none is a choice.
         self.whole_session = len(self.filled.draft.activities) > 1
         self.game = self.filled.draft.activities[0] if self.filled.draft.activities else None
-
-    # -- what the form opens with -----------------------------------------------------------
-
-    def _from_defaults(self) -> _Filled:
-        known = {c.name for c in self.family.children}
-        draft = ReflectionDraft(
-            # After a game the form can be saved as it is, as the quick one can.
-            text="We played together. " if self.defaults.activities else "",
-            children=tuple(n for n in self.defaults.children if n in known),
-            by=self.defaults.by or self._only_caregiver(),
-            activities=self.defaults.activities,
-            routine=self.defaults.routine,
-            feeling=self.companion.state.feeling,
-        )
-        return _Filled(draft, TODAY)
-
-    def _from_reflection(self, reflection: Reflection) -> _Filled:
-        family = self.family
-        children = {c.id: c.name for c in family.children}
-        caregivers = {c.id: c.name for c in family.caregivers}
-        draft = ReflectionDraft(
-            text=reflection.text,
-            children=tuple(children[c] for c in reflection.children if c in children),
-            by=caregivers.get(reflection.by or ""),
-            tags=reflection.tags,
-            for_therapist=reflection.for_therapist,
-            activities=reflection.activities,
-            enjoyed=reflection.enjoyed,
-            routine=reflection.routine,  # an id until the routines are loaded, then its name
-            engagement=reflection.engagement,
-            before=reflection.before,
-            after=reflection.after,
-            feeling=reflection.feeling,
-            noticed_child=reflection.noticed_child,
-            noticed_self=reflection.noticed_self,
-            rupture=reflection.rupture,
-            repair=reflection.repair,
-            questions=reflection.questions,
-        )
-        return _Filled(draft, self._day_text(reflection.day))
-
-    def _day_text(self, day: date | None) -> str:
-        return TODAY if day is None else day.isoformat()
-
-    def _only_caregiver(self) -> str | None:
-        return self.family.caregivers[0].name if len(self.family.caregivers) == 1 else None
 
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         self._prepare()
-        draft = self.filled.draft
         with VerticalScroll(id="full-form"):
-            yield Static(
-                "Edit reflection" if self.editing else "A full reflection", id="full-title"
-            )
-            if self.editing:
-                yield Static(Text(self._written_line(self.editing)), id="full-written")
-            else:
-                yield Static("Every part is optional: write what helps.", classes="hint")
+            yield from self._heading()
             # Where a problem is said (the view comes back up to it): one sentence, words kept.
             yield Static("", id="full-error", classes="error-line")
-            with Horizontal(classes="row"):
-                with Vertical(classes="field", id="day-field"):
-                    yield Label("Day")
-                    yield Input(
-                        self.filled.day,
-                        placeholder="today, yesterday, 2026-11-20",
-                        id="day",
-                        compact=True,
-                    )
-                with Vertical(classes="field", id="routine-field"):
-                    yield Label("A routine it was about")
-                    yield Select(
-                        self._routine_options(),
-                        prompt="none",
-                        value=self._routine_value(),
-                        id="routine",
-                        compact=True,
-                    )
-            if self.whole_session:
-                yield Static(Text(self._played_line()), id="played")
-            with Horizontal(classes="row"):
-                if not self.whole_session:
-                    with Vertical(classes="field", id="activity-field"):
-                        yield Label("A game it was about")
-                        yield Select(
-                            self._activity_options(),
-                            prompt="none",
-                            value=draft.activities[0] if draft.activities else Select.NULL,
-                            id="activity",
-                            compact=True,
-                        )
-                enjoyed = MarkedCheckbox(
-                    self._enjoyed_label(), bool(draft.enjoyed), id="enjoyed", compact=True
-                )
-                enjoyed.display = bool(draft.activities)
-                yield enjoyed
-            if len(self.family.children) > 1:
-                with Horizontal(id="children"):
-                    yield Label("About")
-                    for child in self.family.children:
-                        yield MarkedCheckbox(
-                            Text(child.name),
-                            child.name in draft.children,
-                            compact=True,
-                            name=child.name,
-                            classes="child",
-                        )
-            with Horizontal(classes="row"):
-                with Vertical(classes="field", id="engagement-field"):
-                    yield Label("How they joined in")
-                    yield Select(
-                        [(f"{n} {words}", n) for n, words in ENGAGEMENT_WORDS.items()],
-                        prompt="not noted",
-                        value=draft.engagement or Select.NULL,
-                        id="engagement",
-                        compact=True,
-                    )
-                for name, label, value in (
-                    ("before", "Before", draft.before),
-                    ("after", "After", draft.after),
-                ):
-                    with Vertical(classes="field state-field"):
-                        yield Label(label)
-                        yield Select(
-                            [(state, state) for state in CHILD_STATES],
-                            prompt="not noted",
-                            value=value or Select.NULL,
-                            id=name,
-                            compact=True,
-                        )
-            with Horizontal(classes="row"):
-                with Vertical(classes="field", id="feeling-field"):
-                    yield Label("How I was")
-                    yield Select(
-                        [(FEELING_WORDS[f], f) for f in FEELINGS],
-                        prompt="not noted",
-                        value=draft.feeling or Select.NULL,
-                        id="how-i-am",
-                        compact=True,
-                    )
-                with Vertical(classes="field", id="by-field"):
-                    yield Label("Written by")
-                    yield Select(
-                        [(Text(c.name), c.name) for c in self.family.caregivers],
-                        prompt="choose",
-                        value=draft.by or Select.NULL,
-                        id="by",
-                        compact=True,
-                    )
-                with Vertical(classes="field", id="tags-field"):
-                    yield Label("Tags")
-                    yield Input(
-                        " ".join(draft.tags),
-                        placeholder="e.g. bedtime calm",
-                        id="tags",
-                        compact=True,
-                    )
+            yield from self._what_it_was_about()
+            yield from self._how_they_were()
+            yield from self._how_i_was()
             yield Static(self._prompt_hint(), id="prompt-hint", classes="hint")
             with Grid(id="written"):
                 for name, label in WRITTEN_PARTS:
                     with Vertical(classes="part"):
                         yield Label(label + (", one a line" if name == "questions" else ""))
                         yield TextArea(
-                            getattr(draft, name),
+                            getattr(self.filled.draft, name),
                             id=name,
                             soft_wrap=True,
                             show_line_numbers=False,
@@ -260,11 +113,96 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
                         )
             with Horizontal(id="full-buttons"):
                 yield MarkedCheckbox(
-                    "Discuss with our therapist", draft.for_therapist, id="therapist", compact=True
+                    "Discuss with our therapist",
+                    self.filled.draft.for_therapist,
+                    id="therapist",
+                    compact=True,
                 )
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
         yield Footer()
+
+    def _heading(self) -> ComposeResult:
+        yield Static("Edit reflection" if self.editing else "A full reflection", id="full-title")
+        if self.editing:
+            yield Static(Text(self._written_line(self.editing)), id="full-written")
+        else:
+            yield Static("Every part is optional: write what helps.", classes="hint")
+
+    def _what_it_was_about(self) -> ComposeResult:
+        """The day, the routine and the game (or the session played), and which children."""
+        draft = self.filled.draft
+        with Horizontal(classes="row"):
+            yield labelled(
+                "Day",
+                Input(
+                    self.filled.day,
+                    placeholder="today, yesterday, 2026-11-20",
+                    id="day",
+                    compact=True,
+                ),
+                id="day-field",
+            )
+            routine = choice("routine", self._routine_options(), self._routine_value(), "none")
+            yield labelled("A routine it was about", routine, id="routine-field")
+        if self.whole_session:
+            yield Static(Text(self._played_line()), id="played")
+        with Horizontal(classes="row"):
+            if not self.whole_session:
+                game = draft.activities[0] if draft.activities else Select.NULL
+                select = choice("activity", self._activity_options(), game, "none")
+                yield labelled("A game it was about", select, id="activity-field")
+            enjoyed = MarkedCheckbox(
+                self._enjoyed_label(), bool(draft.enjoyed), id="enjoyed", compact=True
+            )
+            enjoyed.display = bool(draft.activities)
+            yield enjoyed
+        if len(self.family.children) > 1:
+            with Horizontal(id="children"):
+                yield Label("About")
+                for child in self.family.children:
+                    yield MarkedCheckbox(
+                        Text(child.name),
+                        child.name in draft.children,
+                        compact=True,
+                        name=child.name,
+                        classes="child",
+                    )
+
+    def _how_they_were(self) -> ComposeResult:
+        draft = self.filled.draft
+        with Horizontal(classes="row"):
+            engagement = [(f"{n} {words}", n) for n, words in ENGAGEMENT_WORDS.items()]
+            yield labelled(
+                "How they joined in",
+                choice("engagement", engagement, draft.engagement, "not noted"),
+                id="engagement-field",
+            )
+            states = [(state, state) for state in CHILD_STATES]
+            for name, label, value in (
+                ("before", "Before", draft.before),
+                ("after", "After", draft.after),
+            ):
+                select = choice(name, states, value, "not noted")
+                yield labelled(label, select, classes="state-field")
+
+    def _how_i_was(self) -> ComposeResult:
+        draft = self.filled.draft
+        with Horizontal(classes="row"):
+            feelings = [(FEELING_WORDS[f], f) for f in FEELINGS]
+            yield labelled(
+                "How I was",
+                choice("how-i-am", feelings, draft.feeling, "not noted"),
+                id="feeling-field",
+            )
+            caregivers = [(Text(c.name), c.name) for c in self.family.caregivers]
+            yield labelled(
+                "Written by", choice("by", caregivers, draft.by, "choose"), id="by-field"
+            )
+            tags = Input(
+                " ".join(draft.tags), placeholder="e.g. bedtime calm", id="tags", compact=True
+            )
+            yield labelled("Tags", tags, id="tags-field")
 
     def _written_line(self, reflection: Reflection) -> str:
         today = self.companion.services.today()
@@ -329,38 +267,23 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
         self, routines: list[tuple[str, str]], titles: tuple[str, ...], games: dict[str, str]
     ) -> None:
         select = self.query_one("#routine", Select)
-        chosen = select.value
-        names = [name for _, name in routines]
         if self.editing and self.editing.routine:
             # Its name is what the form shows and hands back (none when it has gone since).
             named = dict(routines).get(self.editing.routine)
             self.untouched = self._with_routine(self.untouched, named)
             self.filled = self._with_routine(self.filled, named)
-            if chosen == Select.NULL and named is not None:
-                chosen = named
-        if isinstance(chosen, str) and chosen not in names:
-            names.append(chosen)  # kept as it was; the service says if it is no longer known
-        select.set_options([(Text(name), name) for name in names])
-        if isinstance(chosen, str):
-            select.value = chosen
+            if select.value == Select.NULL and named is not None:
+                select.set_options([(Text(named), named)])
+                select.value = named
+        offer(select, {name: name for _, name in routines})
         self.routines_loaded = True
         if titles:
             self.played_titles = titles
             for played in self.query("#played").results(Static):
                 played.update(Text(self._played_line()))
+        by_title = dict(sorted(games.items(), key=lambda game: game[1].casefold()))
         for select in self.query("#activity").results(Select):
-            self._offer_games(select, games)
-
-    def _offer_games(self, select: Select[str], games: dict[str, str]) -> None:
-        """Every game in the library by title; one no longer there is kept, by its id."""
-        chosen = select.value
-        if isinstance(chosen, str) and chosen not in games:
-            games = {**games, chosen: chosen}
-        by_title = sorted(games.items(), key=lambda game: game[1].casefold())
-        with select.prevent(Select.Changed):  # the same game, only more to choose from
-            select.set_options([(Text(title), card_id) for card_id, title in by_title])
-            if isinstance(chosen, str):
-                select.value = chosen
+            offer(select, by_title)
 
     @on(Select.Changed, "#activity")
     def _game_chosen(self, event: Select.Changed) -> None:
@@ -372,7 +295,7 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             enjoyed.value = False  # it was said of the game before
 
     @staticmethod
-    def _with_routine(filled: _Filled, name: str | None) -> _Filled:
+    def _with_routine(filled: Filled, name: str | None) -> Filled:
         return replace(filled, draft=replace(filled.draft, routine=name))
 
     # -- writing --------------------------------------------------------------------------------
@@ -395,7 +318,7 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
         self.next_prompt += 1
         self.query_one("#prompt-hint", Static).update(self._prompt_hint())
 
-    def _read(self) -> _Filled:
+    def _read(self) -> Filled:
         """Everything on the form as it stands."""
         opened = self.filled.draft
 
@@ -441,57 +364,33 @@ class FullReflectionScreen(ModalScreen[ReflectionDefaults | None], CompanionNode
             repair=written("repair"),
             questions=written("questions"),
         )
-        return _Filled(draft, self.query_one("#day", Input).value)
+        return Filled(draft, self.query_one("#day", Input).value)
 
     # -- saving ---------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        save = self.query_one("#save", Button)
-        if save.disabled:
-            return  # already on its way
-        save.disabled = True
-        self.query_one("#full-error", Static).display = False
-        self.when_done(self._save(self._read()), self._saved)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
+    def start_save(self) -> Worker[ReflectionDefaults]:
+        return self._save(self._read())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="full-reflection-save")
-    def _save(self, filled: _Filled) -> ReflectionDefaults:
+    def _save(self, filled: Filled) -> ReflectionDefaults:
         services = self.companion.services
         day = services.parse_day(filled.day, "day") if filled.day.strip() else None
         services.save_reflection(replace(filled.draft, day=day), editing=self.editing)
         return ReflectionDefaults(filled.draft.children, filled.draft.by)
 
-    def _saved(self, defaults: ReflectionDefaults) -> None:
+    def saved(self, defaults: ReflectionDefaults) -> None:
         said = SAVED_CHANGES if self.editing else messages.SAVED_REFLECTION
         self.app.notify(said, timeout=4, markup=False)
         self.dismiss(defaults)
 
-    def show_worker_error(self, text: str) -> bool:
-        error = self.query_one("#full-error", Static)
-        error.update(Text(text))
-        error.display = True
-        self.query_one("#full-form", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#save", Button).disabled = False
-        return True
+    def say(self, words: str) -> None:
+        # Hidden until there is something to say; then the view comes back up to it.
+        super().say(words)
+        self.query_one("#full-error", Static).display = bool(words)
+        if words:
+            self.query_one("#full-form", VerticalScroll).scroll_home(animate=False)
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def action_cancel(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
-        if self._read() == self.untouched:
-            self.dismiss(None)
-            return
-        answers = [("Stay and keep writing", False), ("Leave without saving", True)]
-        self.app.push_screen(ChoiceScreen[bool](LEAVE_QUESTION, answers), self._leave_if)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    def _leave_if(self, leave: bool | None) -> None:
-        if leave:
-            self.dismiss(None)
+    def has_changes(self) -> bool:
+        return self._read() != self.untouched

@@ -34,3 +34,10 @@ def show_field_problems(
     summary.update(f"Nearly there: {count} {things} to look at above, each under its field.")
     field_widget(problems[0][0]).focus()
     return False
+
+
+def problem_line(name: str) -> Static:
+    """Where a field's problems are said (hidden until there is one), under the field."""
+    line = Static("", id=f"problem-{name}", classes="field-problem error-line")
+    line.display = False
+    return line
