@@ -7,6 +7,7 @@ reminders are scheduled. An occurrence is one routine on one day; its key names 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -16,6 +17,8 @@ import msgspec
 
 from companion.domain.errors import CompanionError
 from companion.domain.ids import new_id
+from companion.domain.numbers import whole_number
+from companion.domain.text import quoted
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -186,39 +189,38 @@ def parse_days(text: str) -> frozenset[int]:
         matches = [n for n, name in enumerate(_DAY_NAMES) if name.startswith(word)]
         if len(matches) != 1 or len(word) < 3:
             raise CompanionError(
-                f'"{word}" is not a day I know; write days like "mon,wed,fri", "weekdays" '
+                f'{quoted(word)} is not a day I know; write days like "mon,wed,fri", "weekdays" '
                 'or "every day".'
             )
         days.add(matches[0])
     return frozenset(days)
 
 
+_CLOCK_TIME = re.compile(r"([0-9]{1,2}):?([0-9]{2})", re.ASCII)
+
+
 def parse_time(text: str, what: str = "time") -> time:
     """ "19:30", "7:05" or "0730"."""
-    cleaned = text.strip()
-    if cleaned.isdigit() and len(cleaned) in (3, 4):
-        cleaned = f"{cleaned[:-2]}:{cleaned[-2:]}"
-    try:
-        hours, minutes = (int(part) for part in cleaned.split(":"))
-        return time(hours, minutes)
-    except ValueError:
+    match = _CLOCK_TIME.fullmatch(text.strip())
+    hours, minutes = (int(match[1]), int(match[2])) if match else (-1, -1)
+    if not (0 <= hours <= 23 and 0 <= minutes <= 59):
         raise CompanionError(
-            f'"{text}" is not a {what} I can read; write it like 19:30 (24-hour clock).'
-        ) from None
+            f"{quoted(text)} is not a {what} I can read; write it like 19:30 (24-hour clock)."
+        )
+    return time(hours, minutes)
+
+
+_MINUTES = re.compile(r"-?[0-9]+", re.ASCII)
 
 
 def parse_step(text: str) -> Step:
     """ "Brush teeth:3" is a step of 3 minutes; without a number, 5 minutes."""
     words, colon, minutes = text.rpartition(":")
-    if colon and not minutes.strip().isdigit() and minutes.strip().lstrip("-").isdigit():
-        raise CompanionError(
-            f'"{text}": a step takes 1 to {MAX_STEP_MINUTES} minutes; please change it.'
-        )
-    if words and minutes.strip().isdigit():
-        count = int(minutes)
-        if not 1 <= count <= MAX_STEP_MINUTES:
+    if colon and words.strip() and _MINUTES.fullmatch(minutes.strip()):
+        count = whole_number(minutes)  # None when negative or absurdly long
+        if count is None or not 1 <= count <= MAX_STEP_MINUTES:
             raise CompanionError(
-                f'"{text}": a step takes 1 to {MAX_STEP_MINUTES} minutes; please change it.'
+                f"{quoted(text)}: a step takes 1 to {MAX_STEP_MINUTES} minutes; please change it."
             )
         return Step(" ".join(words.split()), count)
     cleaned = " ".join(text.split())

@@ -28,3 +28,15 @@ def and_list(items: Iterable[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+QUOTE_LENGTH = 40
+
+
+def quoted(typed: str) -> str:
+    """What someone typed, in quotes, for a sentence about it: on one line, and cut short
+    when long (a pasted page is not repeated back)."""
+    words = " ".join(typed.split())
+    if len(words) > QUOTE_LENGTH:
+        words = words[: QUOTE_LENGTH - 1].rstrip() + "…"
+    return f'"{words}"'

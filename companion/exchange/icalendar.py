@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Alarm, Calendar, Event
 
 from companion.domain.errors import CompanionError
-from companion.domain.text import and_list
+from companion.domain.text import and_list, quoted
 
 if TYPE_CHECKING:
     from companion.domain.family import Family
@@ -39,9 +39,9 @@ def local_zone(name: str | None = None) -> ZoneInfo | None:
     if name is not None:
         try:
             return ZoneInfo(name.strip())
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
             raise CompanionError(
-                f'"{name}" is not a time zone I know; write it like Europe/London.'
+                f"{quoted(name)} is not a time zone I know; write it like Europe/London."
             ) from None
     try:
         import tzlocal

@@ -16,12 +16,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
+from textual.worker import Worker
 
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
+from companion.domain.numbers import whole_number
 from companion.domain.routine import (
     MAX_LEAD_MINUTES,
     MAX_STEP_MINUTES,
@@ -29,9 +30,8 @@ from companion.domain.routine import (
     Routine,
     parse_time,
 )
-from companion.tui.base import CompanionNode
-from companion.tui.screens.choice import AskScreen
-from companion.tui.widgets.field_problems import show_field_problems
+from companion.tui.forms import FormScreen
+from companion.tui.widgets.field_problems import problem_line, show_field_problems
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -74,8 +74,8 @@ class RoutineForm:
                 parse_time(self.at, "start time")
             except CompanionError as error:
                 found.append(("timing", error.message))
-        lead = self.lead.strip()
-        if not lead.isdigit() or not 0 <= int(lead) <= MAX_LEAD_MINUTES:
+        lead = whole_number(self.lead)
+        if lead is None or not 0 <= lead <= MAX_LEAD_MINUTES:
             found.append(
                 (
                     "timing",
@@ -91,7 +91,8 @@ class RoutineForm:
         for number, (text, minutes) in enumerate(self.steps, start=1):  # as numbered on screen
             if not text.strip():
                 continue
-            if not minutes.strip().isdigit() or not 1 <= int(minutes) <= MAX_STEP_MINUTES:
+            count = whole_number(minutes)
+            if count is None or not 1 <= count <= MAX_STEP_MINUTES:
                 found.append(
                     (
                         "steps",
@@ -106,7 +107,7 @@ class RoutineForm:
 
     def step_texts(self) -> list[str]:
         """As the service reads steps: "Brush teeth:3"."""
-        return [f"{' '.join(t.split())}:{int(m)}" for t, m in self.written_steps()]
+        return [f"{' '.join(t.split())}:{m.strip()}" for t, m in self.written_steps()]
 
     def days_text(self) -> str:
         return ",".join(WEEKDAYS[d] for d in self.days)
@@ -148,17 +149,17 @@ class StepRow(Horizontal):
         )
 
 
-class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
+class RoutineEditorScreen(FormScreen[Routine]):
     """Dismisses with the routine as saved, or None when left without saving."""
 
     CSS_PATH = "routine_editor.tcss"
+    ERROR_LINE = "#routine-editor-error"
+    LEAVE_QUESTION = "Leave without saving? The changes to this routine will be lost."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="routine-editor-save", priority=True),
         Binding("ctrl+n", "add_step", "Add step", id="routine-editor-add-step"),
         Binding("ctrl+up", "move_step(-1)", "Step up", id="routine-editor-step-up"),
         Binding("ctrl+down", "move_step(1)", "Step down", id="routine-editor-step-down"),
         Binding("ctrl+r", "remove_step", "Remove step", id="routine-editor-remove-step"),
-        Binding("escape", "cancel", "Cancel", id="routine-editor-cancel"),
     ]
 
     def __init__(self, family: Family, routine: Routine | None = None) -> None:
@@ -168,66 +169,70 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
         self.start = RoutineForm.of(routine, family) if routine else RoutineForm()
 
     def compose(self) -> ComposeResult:
-        start = self.start
         heading = f"Change {self.routine.name}" if self.routine else "A new routine"
         with Vertical(id="routine-editor"):
             yield Static(Text(heading), id="routine-editor-title")
             with VerticalScroll(id="routine-editor-form"):
-                yield Label("Name", classes="field-label")
-                yield Input(start.name, placeholder="Bedtime", id="routine-name", compact=True)
-                yield _problem("name")
-                with Horizontal(classes="timing"):
-                    yield Label("Starts at", classes="inline-label")
-                    yield Input(start.at, placeholder="19:30", id="routine-at", compact=True)
-                    yield Label("Remind", classes="inline-label")
-                    yield Input(start.lead, type="integer", id="routine-lead", compact=True)
-                    yield Label("min before", classes="inline-label")
-                yield _problem("timing")
-                yield Label("Days", classes="field-label")
-                with Horizontal(classes="boxes", id="routine-days"):
-                    for number, label in enumerate(DAY_LABELS):
-                        yield MarkedCheckbox(
-                            label,
-                            number in start.days,
-                            name=str(number),
-                            classes="day",
-                            id=f"day-{WEEKDAYS[number]}",
-                            compact=True,
-                        )
-                yield _problem("days")
-                if self.family.children:
-                    yield Label("For (none ticked: the whole family)", classes="field-label")
-                    with Horizontal(classes="boxes"):
-                        for child in self.family.children:
-                            yield MarkedCheckbox(
-                                Text(child.name),
-                                child.name in start.children,
-                                name=child.name,
-                                classes="child",
-                                compact=True,
-                            )
-                if self.family.caregivers:
-                    yield Label("Remind (none ticked: everyone)", classes="field-label")
-                    with Horizontal(classes="boxes"):
-                        for caregiver in self.family.caregivers:
-                            yield MarkedCheckbox(
-                                Text(caregiver.name),
-                                caregiver.name in start.remind,
-                                name=caregiver.name,
-                                classes="caregiver",
-                                compact=True,
-                            )
+                yield from self._when_fields()
+                yield from self._who_fields()
                 yield Label("Steps, in order", classes="field-label")
                 with Vertical(id="routine-steps"):
-                    for text, minutes in start.steps:
+                    for text, minutes in self.start.steps:
                         yield StepRow(text, minutes)
-                yield _problem("steps")
+                yield problem_line("steps")
                 yield Button("Add a step (ctrl+n)", id="add-step", compact=True)
             yield Static("", id="routine-editor-error", classes="error-line")
             with Horizontal(id="routine-editor-buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
         yield Footer(compact=True)
+
+    def _when_fields(self) -> ComposeResult:
+        """The name, the time and how early to remind, and the days."""
+        start = self.start
+        yield Label("Name", classes="field-label")
+        yield Input(start.name, placeholder="Bedtime", id="routine-name", compact=True)
+        yield problem_line("name")
+        with Horizontal(classes="timing"):
+            yield Label("Starts at", classes="inline-label")
+            yield Input(start.at, placeholder="19:30", id="routine-at", compact=True)
+            yield Label("Remind", classes="inline-label")
+            yield Input(start.lead, type="integer", id="routine-lead", compact=True)
+            yield Label("min before", classes="inline-label")
+        yield problem_line("timing")
+        yield Label("Days", classes="field-label")
+        with Horizontal(classes="boxes", id="routine-days"):
+            for number, label in enumerate(DAY_LABELS):
+                yield MarkedCheckbox(
+                    label,
+                    number in start.days,
+                    name=str(number),
+                    classes="day",
+                    id=f"day-{WEEKDAYS[number]}",
+                    compact=True,
+                )
+        yield problem_line("days")
+
+    def _who_fields(self) -> ComposeResult:
+        """Which children it is for, and which caregivers are reminded."""
+        groups = (
+            ("For (none ticked: the whole family)", self.family.children, "child"),
+            ("Remind (none ticked: everyone)", self.family.caregivers, "caregiver"),
+        )
+        chosen = {"child": self.start.children, "caregiver": self.start.remind}
+        for label, people, group in groups:
+            if not people:
+                continue
+            yield Label(label, classes="field-label")
+            with Horizontal(classes="boxes"):
+                for person in people:
+                    yield MarkedCheckbox(
+                        Text(person.name),
+                        person.name in chosen[group],
+                        name=person.name,
+                        classes=group,
+                        compact=True,
+                    )
 
     def on_mount(self) -> None:
         self._number_steps()
@@ -318,16 +323,9 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
 
     # -- saving -----------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
+    def start_save(self) -> Worker[Routine] | None:
         form = self.read_form()
-        self.query_one("#routine-editor-error", Static).update("")
-        if not self._show_problems(form.problems()):
-            return
-        self.query_one("#save", Button).disabled = True
-        self.when_done(self._save(form), self.dismiss)
+        return self._save(form) if self._show_problems(form.problems()) else None
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> bool:
         """Each problem under its field; True when there are none."""
@@ -370,28 +368,5 @@ class RoutineEditorScreen(ModalScreen[Routine | None], CompanionNode):
             )
         return saved
 
-    def show_worker_error(self, text: str) -> bool:
-        self.query_one("#routine-editor-error", Static).update(Text(text))
-        self.query_one("#save", Button).disabled = False
-        return True
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        if self.saving:  # one save at a time; the form closes when it is done
-            return
-        if self.read_form() == self.start:
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        question = "Leave without saving? The changes to this routine will be lost."
-        self.app.push_screen(AskScreen(question, "Leave", "Keep writing"), answered)
-
-
-def _problem(name: str) -> Static:
-    line = Static("", id=f"problem-{name}", classes="field-problem error-line")
-    line.display = False
-    return line
+    def has_changes(self) -> bool:
+        return self.read_form() != self.start
