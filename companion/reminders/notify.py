@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from html import escape
 
 from companion.domain.routine import Occurrence
 from companion.domain.text import and_list
@@ -96,19 +97,21 @@ class TerminalNotifier:
 
 class DesktopNotifier:
     """A desktop notification through `notify-send`, and the same line in the terminal (or
-    the journal, under systemd), so there is a record of what was said."""
+    the journal, under systemd), so there is a record of what was said.
+
+    A notifier that does not answer (say, the desktop was not up yet) is said once and tried
+    again for the next reminder; when it answers again, that is said too."""
 
     def __init__(self, command: str, echo: Echo = print_line) -> None:
         self.command = command
         self.terminal = TerminalNotifier(echo)
         self.echo = echo
-        self.working = True
+        self.failing = False
 
     def __call__(self, reminder: Reminder) -> None:
         self.terminal(reminder)
-        if not self.working:
-            return
-        body = reminder.body or reminder.sentence()
+        # The body is markup to the notification server: a family's "&" or "<3" is text.
+        body = escape(reminder.body or reminder.sentence(), quote=False)
         try:
             result = subprocess.run(
                 # "--": a title or text that starts with "-" is words, not an option
@@ -119,14 +122,23 @@ class DesktopNotifier:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            self._gave_up(str(error))
+            self._did_not_answer(str(error))
             return
         if result.returncode != 0:
-            self._gave_up(result.stderr.strip() or f"it stopped with code {result.returncode}")
+            self._did_not_answer(
+                result.stderr.strip() or f"it stopped with code {result.returncode}"
+            )
+        elif self.failing:
+            self.failing = False
+            self.echo("The desktop notifier is answering again.")
 
-    def _gave_up(self, why: str) -> None:
-        self.working = False
-        self.echo(f"The desktop notifier did not answer ({why}); reminders are shown here instead.")
+    def _did_not_answer(self, why: str) -> None:
+        if not self.failing:
+            self.failing = True
+            self.echo(
+                f"The desktop notifier did not answer ({why}); reminders are shown here "
+                "until it does."
+            )
 
 
 def choose_notifier(echo: Echo = print_line) -> Notifier:

@@ -253,16 +253,37 @@ def test_the_desktop_notifier_where_there_is_one_the_terminal_otherwise(
     assert lines == ["19:20  Bedtime in 10 minutes: Bath (15 min)."]  # and a line to keep
     monkeypatch.setenv("COMPANION_NOTIFY", "terminal")
     assert isinstance(choose_notifier(), TerminalNotifier)
-    # A notifier that fails is said once; the terminal keeps the reminders.
+    # Words with markup in them arrive as the family wrote them.
+    party = Routine("Tom & Jerry <3", time(19, 30), (Step("Crisps & <b>dip</b>", 5),))
+    notifier(
+        Reminder.of(
+            Occurrence(party, date(2026, 11, 23), party.start), local(2026, 11, 23, 19, 20), LONDON
+        )
+    )
+    assert received.read_text().splitlines()[2:] == [
+        "Tom & Jerry <3 in 10 minutes",  # the title is plain text to the server
+        "Crisps &amp; &lt;b&gt;dip&lt;/b&gt; (5 min).",  # the body is markup: escaped
+    ]
+    del lines[:]
+    # A notifier that fails is said once; the terminal keeps the reminders, and it is tried
+    # again for each one, so a desktop that comes up later gets the next.
+    working = script.read_text()
     script.write_text("#!/bin/sh\necho 'no session bus' >&2\nexit 1\n")
     monkeypatch.delenv("COMPANION_NOTIFY")
     failing = choose_notifier(lines.append)
     failing(reminder)
     failing(reminder)
-    assert lines[1:] == [
+    received.unlink()
+    script.write_text(working)
+    failing(reminder)
+    assert received.read_text().splitlines()[2:] == ["Bedtime in 10 minutes", "Bath (15 min)."]
+    assert lines == [
         "19:20  Bedtime in 10 minutes: Bath (15 min).",
-        "The desktop notifier did not answer (no session bus); reminders are shown here instead.",
+        "The desktop notifier did not answer (no session bus); reminders are shown here until "
+        "it does.",
         "19:20  Bedtime in 10 minutes: Bath (15 min).",
+        "19:20  Bedtime in 10 minutes: Bath (15 min).",
+        "The desktop notifier is answering again.",
     ]
 
 
