@@ -1,7 +1,13 @@
-"""The session brief as Markdown: readable as plain text, tidy when rendered."""
+"""The session brief as Markdown: readable as plain text, tidy when rendered.
+
+Every word from the family (and every name) is escaped, so that what was written is what a
+renderer shows: "<sigh>" stays, "*never*" is not italics, raw HTML and links are text, and a
+line starting "#" or "1." is not a heading or a list. The escapes are the backslashes that
+CommonMark and pandoc both read."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from companion.domain.brief import Brief, Entry, Question
@@ -23,30 +29,69 @@ def render_markdown(brief: Brief) -> str:
     return "\n\n".join(part.strip("\n") for part in parts) + "\n"
 
 
-def quote(text: str) -> str:
-    """A family's words as a blockquote, verbatim: a line starting with "#" or "|" stays inside
-    the quote instead of becoming a heading or a table of the brief."""
-    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines() or [""])
+# Read as syntax anywhere in a line (pandoc adds ~sub~, ^super^ and $math$ to CommonMark).
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]<>|~^$])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" would be read as "&"
+# Read as syntax at the start of a line: headings, list items, setext underlines, a
+# definition, an ordered list ("1." or "1)").
+_LINE_START_SYNTAX = re.compile(r"^([#+=:-]|[0-9]+(?=[.)]))")
 
 
-def _cell(text: str) -> str:
-    # Names sit in table cells, where a bare "|" would split the row.
-    return " ".join(text.split()).replace("|", "\\|")
+def text(words: str) -> str:
+    """Words shown as written, inside a line of Markdown."""
+    return _ENTITY.sub(r"\\&", _INLINE_SYNTAX.sub(r"\\\1", words))
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], centred_from: int = 1) -> str:
-    align = ["---" if i < centred_from else ":-:" for i in range(len(head))]
-    lines = [head, align, *rows]
+def _line(words: str) -> str:
+    # Leading spaces would make an indented code block; the words are what matter.
+    escaped = text(words.lstrip())
+    return _LINE_START_SYNTAX.sub(lambda found: _escape_start(found[0]), escaped)
+
+
+def _escape_start(start: str) -> str:
+    return f"{start}\\" if start[0].isdigit() else f"\\{start}"
+
+
+def quote(words: str) -> str:
+    """A family's words as a blockquote, shown as written, line by line."""
     return "\n".join(
-        "| " + " | ".join(_cell(c) if c else " " for c in line) + " |" for line in lines
+        f"> {_line(line)}" if line.strip() else ">" for line in words.splitlines() or [""]
     )
+
+
+def _cell(words: str, *, ours: bool = False) -> str:
+    # A cell is one line; our own marks ("~" partly done) are kept as they read in plain text.
+    flat = " ".join(words.split())
+    return flat if ours else text(flat)
+
+
+def _table(
+    head: Sequence[str], rows: Sequence[Sequence[str]], *, marks_from: int | None = None
+) -> str:
+    """A table whose first column names each row; the columns from `marks_from` hold our
+    own marks (the rest is escaped)."""
+    align = "| " + " | ".join("---" if i == 0 else ":-:" for i in range(len(head))) + " |"
+
+    def line(cells: Sequence[str], *, body: bool) -> str:
+        shown = [
+            _cell(c, ours=body and marks_from is not None and i >= marks_from) or " "
+            for i, c in enumerate(cells)
+        ]
+        return "| " + " | ".join(shown) + " |"
+
+    return "\n".join([line(head, body=False), align, *(line(row, body=True) for row in rows)])
 
 
 def _header(brief: Brief) -> str:
     self_reported, *rest = words.notes(brief)
     span = words.span(brief.since, brief.until)
-    lines = [f"# {brief.title}", f"**{span}**", *words.intro_lines(brief), f"_{self_reported}_"]
-    return "\n\n".join([*lines, *rest])
+    lines = [
+        f"# {text(brief.title)}",
+        f"**{span}**",
+        *(text(line) for line in words.intro_lines(brief)),
+        f"_{text(self_reported)}_",
+    ]
+    return "\n\n".join([*lines, *(text(line) for line in rest)])
 
 
 def _questions(questions: Sequence[Question]) -> str:
@@ -54,7 +99,7 @@ def _questions(questions: Sequence[Question]) -> str:
     if not questions:
         blocks.append(words.NO_QUESTIONS)
     for question in questions:
-        blocks += [f"**{words.question_heading(question)}**", quote(question.text)]
+        blocks += [f"**{text(words.question_heading(question))}**", quote(question.text)]
     return "\n\n".join(blocks)
 
 
@@ -63,9 +108,9 @@ def _flagged(entries: Sequence[Entry]) -> str:
     if not entries:
         blocks.append(words.NO_FLAGGED)
     for entry in entries:
-        blocks += [f"### {words.entry_heading(entry)}", words.entry_about(entry)]
-        for label, text in entry.parts:
-            blocks += [f"**{label}**", quote(text)]
+        blocks += [f"### {text(words.entry_heading(entry))}", text(words.entry_about(entry))]
+        for label, written in entry.parts:
+            blocks += [f"**{label}**", quote(written)]
     return "\n\n".join(block for block in blocks if block)
 
 
@@ -73,7 +118,7 @@ def _games(brief: Brief) -> str:
     if not brief.activities:
         return f"## {words.GAMES}\n\n{words.NO_GAMES}"
     head, *rows = words.games_table(brief)
-    lines = "\n".join(f"- {line}" for line in words.games_lines(brief))
+    lines = "\n".join(f"- {text(line)}" for line in words.games_lines(brief))
     return f"## {words.GAMES}\n\n{_table(head, rows)}\n\n{lines}"
 
 
@@ -81,16 +126,16 @@ def _routines(brief: Brief) -> str:
     blocks = [f"## {words.ROUTINES}"]
     if not brief.routines and not brief.weeks:
         return "\n\n".join([*blocks, words.NO_ROUTINES])
-    blocks.append("\n".join(f"- {summary.sentence}" for summary in brief.routines))
+    blocks.append("\n".join(f"- {text(summary.sentence)}" for summary in brief.routines))
     blocks.append(words.LEGEND_LINE)
     for week in brief.weeks:
-        blocks.append(f"### {words.week_heading(week)}")
+        blocks.append(f"### {text(words.week_heading(week))}")
         note = words.outside_note(week, brief.since, brief.until)
         if note:
-            blocks.append(note)
+            blocks.append(text(note))
         head = ["Routine", *words.day_headers(week)]
         rows = [[row.routine, *(words.mark(cell) for cell in row.cells)] for row in week.rows]
-        blocks.append(_table(head, rows))
+        blocks.append(_table(head, rows, marks_from=1))
     return "\n\n".join(block for block in blocks if block)
 
 
@@ -98,8 +143,8 @@ def _children(brief: Brief) -> str:
     blocks = [f"## {words.CHILDREN}"]
     states = " / ".join(words.CHILD_STATE_WORDS)
     for trend in brief.trends:
-        blocks.append(f"### {trend.child}")
-        blocks.append("\n".join(f"- {sentence}" for sentence in trend.sentences))
+        blocks.append(f"### {text(trend.child)}")
+        blocks.append("\n".join(f"- {text(sentence)}" for sentence in trend.sentences))
         head = ["Week of", "Engagement (1 to 5)", f"Before: {states}", f"After: {states}"]
         rows = [
             [
@@ -115,7 +160,7 @@ def _children(brief: Brief) -> str:
 
 
 def _practice(brief: Brief) -> str:
-    lines = [f"- {line.sentence}" for line in brief.practice]
+    lines = [f"- {text(line.sentence)}" for line in brief.practice]
     return f"## {words.PRACTICE}\n\n" + "\n".join(lines)
 
 
@@ -123,11 +168,11 @@ def _caregivers(brief: Brief) -> str:
     blocks = [f"## {words.CAREGIVERS}"]
     head = ["Week of", *(word.capitalize() for word in words.CAREGIVER_STATE_WORDS)]
     for trend in brief.caregivers_state:
-        blocks.append(f"### {trend.caregiver}")
+        blocks.append(f"### {text(trend.caregiver)}")
         if trend.latest:
             blocks.append(f"Most recently: {words.feeling(trend.latest)}.")
         if trend.gentle_line:
-            blocks.append(f"_{trend.gentle_line}_")
+            blocks.append(f"_{text(trend.gentle_line)}_")
         rows = [
             [words.week_label(week.monday), *(words.times(week.feelings, i) for i in range(3))]
             for week in trend.weeks

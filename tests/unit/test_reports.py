@@ -16,6 +16,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
+from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from companion.domain.brief import (
@@ -311,17 +312,59 @@ def test_the_practice_section_is_left_out_when_there_is_no_plan(brief: Brief) ->
     assert words.PRACTICE not in pdf_text(render_pdf(without))
 
 
+def rendered(markdown: str) -> str:
+    """The Markdown as a CommonMark renderer (with tables) turns it into HTML."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+
+
 def test_the_family_words_survive_verbatim_in_markdown(markdown: str) -> None:
+    shown = html_text(rendered(markdown))
     for text in FAMILY_WORDS:
         for line in text.splitlines():
-            assert f"> {line}\n" in markdown, line
+            assert line in shown, line
 
 
 def test_a_line_that_looks_like_markdown_stays_inside_its_quote(markdown: str) -> None:
-    headings = [line for line in markdown.splitlines() if line.startswith("#")]
-    assert "# not a heading" not in headings
-    assert all(not line.startswith("| not") for line in markdown.splitlines())
-    assert "> # not a heading\n> | not | a table |" in markdown
+    document = rendered(markdown)
+    assert "<h1>not a heading</h1>" not in document
+    assert "<td>not</td>" not in document
+    assert "<b>stop</b>" not in document  # shown, not obeyed
+    quotes = html_text("".join(re.findall(r"<blockquote>.*?</blockquote>", document, re.S)))
+    assert "# not a heading" in quotes and "| not | a table |" in quotes
+
+
+# Words that a Markdown renderer (CommonMark or pandoc) would otherwise obey or drop.
+LOOKS_LIKE_MARKDOWN = [
+    "I said <sigh> and walked on.",
+    "We will *never* do that _again_, **ever**.",
+    '<img src="x" onerror="alert(1)"> <script>alert(1)</script>',
+    "[click me](https://example.com) and ![a picture](pic.png)",
+    "Use `code` and ~~strike~~ and ~sub~ and ^sup^ and $x$ please.",
+    "Tom &amp; Jerry &#60;3 & friends",
+    "1. not a list",
+    "- not a bullet",
+    "+ nor this",
+    "=====",
+    "    not code, only indented",
+    "back\\slash \\* kept",
+]
+
+
+@pytest.mark.parametrize("words_written", LOOKS_LIKE_MARKDOWN)
+def test_words_that_look_like_markdown_are_shown_as_written(
+    brief: Brief, words_written: str
+) -> None:
+    asked = Question(words_written, (Asked(SINCE, "Sam <3"),))
+    named = replace(brief, questions=(asked,), children=("Mia *star*", "Leo"))
+    document = rendered(render_markdown(named))
+    for tag in ("<code>", "<a ", "<img", "<script", "<del>", "<ol>", "<sub>", "<sup>"):
+        assert tag not in document, (tag, words_written)
+    quotes = re.findall(r"<blockquote>\n(.*?)</blockquote>", document, re.S)
+    said = next(q for q in quotes if html_text(q).strip() == words_written.strip())
+    assert re.sub(r"</?p>", "", said).count("<") == 0  # no markup came from the words
+    shown = html_text(document)
+    assert words_written.strip() in shown
+    assert "Mia *star*" in shown and "Sam <3" in shown
 
 
 def test_the_family_words_survive_verbatim_in_html(document: str) -> None:
