@@ -6,7 +6,10 @@ Start-up stays lean: Textual is imported only when a command opens the TUI.
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
@@ -15,10 +18,25 @@ from companion.cli.paths import data_folder, demo_folder
 from companion.domain import messages
 from companion.domain.errors import CompanionError
 from companion.services import Services
+from companion.store import error_log
+
+
+@dataclass
+class _Run:
+    """What the last line of defence needs to know about this run."""
+
+    folder: Path | None = None  # the family's data folder, where the error log is kept
+    debug: bool = False  # --debug or COMPANION_DEBUG=1: print the traceback too
+
+
+_this_run = _Run()
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run one command; map every outcome to an exit code, never to a traceback."""
+    """Run one command; map every outcome to an exit code, never to a traceback (that goes
+    to the error log in the data folder)."""
+    global _this_run
+    _this_run = _Run(debug=error_log.debugging())
     try:
         result = cli.main(
             args=list(argv) if argv is not None else None,
@@ -37,8 +55,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence: one sentence, no traceback
-        detail = f"{type(error).__name__}: {error}"
-        click.echo(messages.UNEXPECTED.format(detail=detail), err=True)
+        log = error_log.keep(error, _this_run.folder) if _this_run.folder else None
+        if _this_run.debug:
+            traceback.print_exception(error)
+        click.echo(messages.unexpected(error, log), err=True)
         return 1
     return result if isinstance(result, int) else 0
 
@@ -69,17 +89,24 @@ def main() -> None:
     type=click.Path(file_okay=False),
     help="Folder for the family's data (default: $COMPANION_HOME, else your user data folder).",
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Print the details of an unexpected error too (they are always kept in errors.log).",
+)
 @click.version_option(package_name="companion")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None) -> None:
+def cli(ctx: click.Context, data_dir: str | None, debug: bool) -> None:
     """A calm companion for connection games, routines, reflections and session briefs.
 
     Run with no command to open the app.
     """
+    _this_run.debug = _this_run.debug or debug
     if ctx.invoked_subcommand == "demo":
         ctx.obj = data_dir  # the demo picks its own folder
         return
     ctx.obj = Services(data_folder(data_dir))
+    _this_run.folder = ctx.obj.root
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 
@@ -87,7 +114,8 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
 def _open_app(services: Services) -> None:
     from companion.tui.app import build_app  # Textual loads only here
 
-    build_app(services).run()
+    _this_run.folder = services.root
+    build_app(services, debug=_this_run.debug).run()
 
 
 # -- demo -------------------------------------------------------------------------------

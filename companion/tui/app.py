@@ -5,16 +5,20 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from companion.domain import messages
 from companion.domain.errors import CompanionError
 from companion.domain.family import Family
 from companion.services import Services
+from companion.store import error_log
 from companion.tui.base import CompanionNode
 from companion.tui.screens.help import HelpScreen
 from companion.tui.screens.home import HomeScreen
@@ -81,11 +85,33 @@ class CompanionApp(App[None], CompanionNode):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
-    def __init__(self, services: Services, theme: str = DARK_THEME) -> None:
+    def __init__(self, services: Services, theme: str = DARK_THEME, *, debug: bool = False) -> None:
         super().__init__()
         self.services = services
         self.state = AppState(Family(), ReflectionDefaults())
         self.theme = theme if theme in (LIGHT_THEME, DARK_THEME) else DARK_THEME
+        self.debugging = debug or error_log.debugging()
+        self._unexpected: Exception | None = None
+
+    # -- an error nobody foresaw ------------------------------------------------------------
+
+    def keep_error(self, error: BaseException) -> Path | None:
+        """Keep the traceback in the data folder's error log; where it went (None if not)."""
+        return error_log.keep(error, self.services.root)
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._unexpected = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Textual would print the traceback with its locals, a family's words among them:
+        # it goes to the error log, and the family is told one sentence as the app closes.
+        error = self._unexpected
+        log = self.keep_error(error) if error is not None else None
+        if self.debugging or error is None:
+            super()._fatal_error()
+            return
+        self.panic(Text(messages.unexpected(error, log)))
 
     # Home as a mode (not the default screen) so its own home.tcss is loaded with it.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": HomeScreen}
@@ -279,7 +305,7 @@ class CompanionApp(App[None], CompanionNode):
             self.pop_screen()
 
 
-def build_app(services: Services) -> CompanionApp:
+def build_app(services: Services, *, debug: bool = False) -> CompanionApp:
     """The one place an App is made. Reading the saved theme here runs before the event
     loop starts, so no TinyDB call happens on it."""
-    return CompanionApp(services, theme=services.theme())
+    return CompanionApp(services, theme=services.theme(), debug=debug)

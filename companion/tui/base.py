@@ -76,8 +76,10 @@ class CompanionNode(DOMNode):
         error = worker.error
         if isinstance(error, CompanionError):
             text = error.message
+        elif error is None:
+            return  # not failed after all
         else:
-            text = messages.UNEXPECTED.format(detail=f"{type(error).__name__}: {error}")
+            text = messages.unexpected(error, self.companion.keep_error(error))
         if not self.show_worker_error(text):
             # The words may quote what was typed or a card's title: never read as markup.
             self.app.notify(

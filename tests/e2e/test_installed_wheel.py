@@ -22,7 +22,17 @@ def test_the_installed_wheel_carries_the_whole_library(tmp_path: Path) -> None:
     )  # fmt: skip
     [wheel] = wheels.glob("companion-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        shipped = [n for n in archive.namelist() if n.startswith("companion/activities/")]
+        names = archive.namelist()
+        shipped = [n for n in names if n.startswith("companion/activities/")]
+        [licence] = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(licence).startswith(b"MIT License")
+        [metadata_name] = [n for n in names if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(metadata_name).decode()
+    assert "companion/py.typed" in names
+    assert "License-Expression: MIT" in metadata
+    assert "Classifier: Programming Language :: Python :: 3.11" in metadata
+    assert "Project-URL: Source, https://" in metadata
+    assert "Requires-Dist: rich>=" in metadata  # imported directly, so declared
     sources = sorted((ROOT / "activities").rglob("*.toml"))
     assert len([n for n in shipped if n.endswith(".toml")]) == len(sources) == 72
     assert "companion/activities/nurture/lotion-hands.toml" in shipped
