@@ -16,6 +16,7 @@ import pytest
 from textual.widgets import Input
 
 from companion.domain.reflection import ReflectionDraft
+from companion.reports.markdown import text as markdown_text
 from companion.services import Services
 from companion.tui.app import CompanionApp
 from companion.tui.screens.appointments import AppointmentsScreen
@@ -26,6 +27,7 @@ from companion.tui.widgets.rendered_lines import RenderedLines
 from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
 
 FLAGGED = "Mia asked [bold]why[/] we stopped the game"
+FLAGGED_IN_MARKDOWN = markdown_text(FLAGGED)  # its brackets escaped, to be shown as written
 NAME = "session-brief-2026-11-02-to-2026-11-23"
 
 
@@ -184,13 +186,13 @@ async def test_another_span_typed_key_by_key_changes_the_preview(
         await pilot.press("enter")
         await settle(pilot)
         assert "From Sun 15 Nov, until today." in flat(screen_text(app))
-        assert FLAGGED not in preview_source(app)  # written on the 10th
+        assert FLAGGED_IN_MARKDOWN not in preview_source(app)  # written on the 10th
         assert "Nothing was marked for discussion this time." in preview_source(app)
         await retype(pilot, "#since", "2026-10-19")
         await pilot.press("enter")
         await settle(pilot)
         assert "Since the appointment on Mon 19 Oct, until today." in flat(screen_text(app))
-        assert FLAGGED in preview_source(app)
+        assert FLAGGED_IN_MARKDOWN in preview_source(app)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -208,7 +210,7 @@ async def test_a_since_date_not_read_is_one_sentence_and_the_preview_stays(
         assert "please write it like 2026-03-14." in error
         region = app.screen.query_one("#brief-error").region
         assert region.height == 1 or region.height == 2  # one sentence
-        assert FLAGGED in preview_source(app)  # the last good preview is still there
+        assert FLAGGED_IN_MARKDOWN in preview_source(app)  # the last good preview is still there
         assert app.screen.query_one("#since", Input).value == "last monday"  # nothing lost
         # Saving with it says the same, and asks nothing.
         await pilot.press("p")  # typed into the box: the box has the focus
@@ -252,7 +254,7 @@ async def test_saving_writes_a_file_only_its_owner_can_read(
             assert content.startswith(b"%PDF")
         else:
             assert "Session brief for Mia and Leo" in content.decode()
-            assert FLAGGED in content.decode()
+            assert (FLAGGED_IN_MARKDOWN if form == "md" else FLAGGED) in content.decode()
         assert said(app) == [f"Saved the brief to {written}."]
         assert squeezed(f"Saved to {written}; readable only by you.") in squeezed(screen_text(app))
         assert not [p for p in written.parent.iterdir() if p.name.startswith(".brief-")]
