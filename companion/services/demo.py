@@ -150,8 +150,11 @@ def seed(
     days: int = DAYS_OF_HISTORY,
     per_day: tuple[int, ...] = (0, 1, 1, 2, 2, 3),
 ) -> None:
-    sam, jordan = Caregiver(name="Sam"), Caregiver(name="Jordan")
+    # Fixed ids: today's pick breaks ties by the child's id, so every demo family (and every
+    # picture of one) offers the same games on the same day.
+    sam, jordan = Caregiver(id="demo-sam", name="Sam"), Caregiver(id="demo-jordan", name="Jordan")
     mia = Child(
+        id="demo-mia",
         name="Mia",
         born=date(today.year - 8, 3, 14),
         touch=TouchComfort.LIGHT_ONLY,
@@ -159,7 +162,9 @@ def seed(
         focus=(Dimension.NURTURE,),
         developmental_note="Often plays like a younger child when tired.",
     )
-    leo = Child(name="Leo", born=date(today.year - 5, 9, 2), focus=(Dimension.STRUCTURE,))
+    leo = Child(
+        id="demo-leo", name="Leo", born=date(today.year - 5, 9, 2), focus=(Dimension.STRUCTURE,)
+    )
     for caregiver in (sam, jordan):
         services.family_repo.add_caregiver(caregiver)
     for child in (mia, leo):
