@@ -39,7 +39,8 @@ from companion.domain.family import Family
 from companion.domain.reflection import Reflection, ReflectionQuery
 from companion.services import Services, demo
 from companion.tui.app import CompanionApp, build_app
-from companion.tui.screens.reflections import ReflectionIndex, ReflectionsScreen
+from companion.domain.reflection_index import ReflectionIndex
+from companion.tui.screens.reflections import ReflectionsScreen
 
 GENERATED = Path(__file__).parent / "out" / "family-10y"
 SEARCH = "story twice"  # typed key by key, then taken back key by key

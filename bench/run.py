@@ -267,7 +267,7 @@ def reflections_search(folder: Path) -> tuple[Figure, Figure]:
     from companion.domain.reflection import ReflectionQuery
     from companion.services import Services
     from companion.tui.app import build_app
-    from companion.tui.screens.reflections import ReflectionIndex
+    from companion.domain.reflection_index import ReflectionIndex
 
     services = Services(folder)
     index = ReflectionIndex.of(services.reflections.find(ReflectionQuery()))

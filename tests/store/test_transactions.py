@@ -12,6 +12,7 @@ import pytest
 from companion.domain.reflection import ReflectionDraft
 from companion.services import Services
 from companion.store import storage
+from companion.store.files import atomic_write
 from companion.store.repositories import ReflectionRepository
 from companion.store.schema import REFLECTIONS
 from tests.conftest import Clock
@@ -39,7 +40,7 @@ def test_an_edit_writes_its_file_once(
 ) -> None:
     saved = family_services.add_reflection("Pillow fort", children=("Mia",))
     writes: list[Path] = []
-    real_write = storage.atomic_write
+    real_write = atomic_write
 
     def counted(path: Path, payload: bytes) -> None:
         writes.append(path)

@@ -17,7 +17,7 @@ from companion.tui.screens.appointments import AddAppointmentScreen, Appointment
 from companion.tui.screens.brief import BriefScreen
 from companion.tui.screens.home import HomeScreen
 from tests.conftest import Clock
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, Notes, flat, make_app, screen_text, settle
 
 
 @pytest.fixture
@@ -180,12 +180,13 @@ async def test_home_shows_the_next_appointment(
     with_appointments: Services, size: tuple[int, int]
 ) -> None:
     app = make_app(with_appointments)
-    async with app.run_test(size=size) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Next appointment: Thu 26 Nov (in 3 days)" in panel_text(app, "#family")
         assert "Hello, Sam and Jordan." in panel_text(app, "#family")
-        assert not app._notifications  # three days ahead: nothing to prepare yet
+        assert not notes.posted  # three days ahead: nothing to prepare yet
         for panel in ("#family", "#week", "#today-pick", "#next-routine", "#recent"):
             region = app.screen.query_one(panel).region
             assert region.right <= size[0] and region.bottom <= size[1] - 1, panel
@@ -197,12 +198,12 @@ async def test_the_day_before_home_offers_to_prepare_the_brief_once(
 ) -> None:
     clock.now = datetime(2026, 11, 25, 7, 40)
     app = make_app(with_appointments)
-    async with app.run_test(size=size) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=size) as pilot:
         await settle(pilot)
         shown = panel_text(app, "#family")
         assert "Appointment tomorrow. Press b to prepare the brief." in shown
-        said = [n.message for n in app._notifications]
-        assert said == [
+        assert notes.said == [
             "The appointment is tomorrow. When you have a quiet moment, press b to prepare "
             "the brief."
         ]
@@ -213,7 +214,7 @@ async def test_the_day_before_home_offers_to_prepare_the_brief_once(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Appointment tomorrow." in panel_text(app, "#family")
-        assert len(app._notifications) <= 1
+        assert len(notes.posted) == 1  # not said again
 
 
 async def test_with_no_appointment_home_says_how_to_add_one_and_the_line_is_a_door(

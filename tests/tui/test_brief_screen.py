@@ -24,7 +24,7 @@ from companion.tui.screens.brief import BriefScreen, SaveBriefScreen
 from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.widgets.rendered_lines import RenderedLines
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, Notes, flat, make_app, screen_text, settle
 
 FLAGGED = "Mia asked [bold]why[/] we stopped the game"
 FLAGGED_IN_MARKDOWN = markdown_text(FLAGGED)  # its brackets escaped, to be shown as written
@@ -100,10 +100,6 @@ async def save(app: CompanionApp, pilot: Any, key: str) -> SaveBriefScreen:
 def squeezed(text: str) -> str:
     """Screen text without any spaces: long paths wrap anywhere on a narrow screen."""
     return "".join(flat(text).split())
-
-
-def said(app: CompanionApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -239,7 +235,8 @@ async def test_saving_writes_a_file_only_its_owner_can_read(
     seeded: Services, home: Path, key: str, form: str
 ) -> None:
     app = make_app(seeded)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await open_brief(app, pilot)
         dialog = await save(app, pilot, key)
         box = dialog.query_one("#save-path", Input)
@@ -255,7 +252,7 @@ async def test_saving_writes_a_file_only_its_owner_can_read(
         else:
             assert "Session brief for Mia and Leo" in content.decode()
             assert (FLAGGED_IN_MARKDOWN if form == "md" else FLAGGED) in content.decode()
-        assert said(app) == [f"Saved the brief to {written}."]
+        assert notes.said == [f"Saved the brief to {written}."]
         assert squeezed(f"Saved to {written}; readable only by you.") in squeezed(screen_text(app))
         assert not [p for p in written.parent.iterdir() if p.name.startswith(".brief-")]
 

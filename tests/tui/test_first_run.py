@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Select
 
 from companion.services import Services
 from companion.tui.screens.home import HomeScreen
@@ -53,7 +54,7 @@ async def test_no_touch_choice_is_saved(services: Services) -> None:
     app = make_app(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#touch").value = "none"
+        app.screen.query_one("#touch", Select).value = "none"
         await pilot.press(*"Sam", "enter", *"Mia", "enter", *"2018-03-14")
         await pilot.press("ctrl+s")
         await settle(pilot)

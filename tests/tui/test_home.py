@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Select
 
 from companion.domain import messages
 from companion.services import Services
@@ -15,7 +16,7 @@ from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.reflection import ReflectionScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 from tests.conftest import Clock
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, Notes, flat, make_app, screen_text, settle, until
 
 
 @pytest.fixture
@@ -58,14 +59,15 @@ async def test_home_shows_the_family_and_recent_reflections(
 
 async def test_reflect_from_home_saves_and_shows_it(with_history: Services) -> None:
     app = make_app(with_history)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("r")
         assert isinstance(app.screen, ReflectionScreen)
         await pilot.press(*"We raced cotton balls")
         await pilot.click(child_box(app, "Leo"))
-        app.screen.query_one("#by").value = "Jordan"
-        app.screen.query_one("#tags").value = "challenge #Delight"
+        app.screen.query_one("#by", Select).value = "Jordan"
+        app.screen.query_one("#tags", Input).value = "challenge #Delight"
         await pilot.click("#therapist")
         shown = screen_text(app)
         assert "✓▌ Leo" in shown and "✓▌ Bring this to our therapist" in shown
@@ -75,11 +77,11 @@ async def test_reflect_from_home_saves_and_shows_it(with_history: Services) -> N
         assert isinstance(app.screen, HomeScreen)
         assert "3 reflections this week." in screen_text(app)
         assert "We raced cotton balls" in screen_text(app)
-        assert any(n.message == messages.SAVED_REFLECTION for n in app._notifications)
+        assert messages.SAVED_REFLECTION in notes.said
         # The form remembers the child and the writer for next time.
         await pilot.press("r")
         assert [child_box(app, name).value for name in ("Mia", "Leo")] == [False, True]
-        assert app.screen.query_one("#by").value == "Jordan"
+        assert app.screen.query_one("#by", Select).value == "Jordan"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     [saved] = with_history.find_reflections(search="cotton")
@@ -134,7 +136,7 @@ async def test_every_action_is_in_the_command_palette(with_history: Services) ->
         assert {"Write a reflection", "Help", "Light or dark", "Home", "Quit"} <= titles
         await pilot.press("ctrl+p")
         await pilot.press(*"write a refl")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Write a reflection" in screen_text(app), "the command")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReflectionScreen)

@@ -18,7 +18,7 @@ from companion.tui.screens.card_editor import CardEditorScreen
 from companion.tui.screens.choice import AskScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.library import LibraryScreen
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle, until
 from tests.unit.test_library import own_card
 
 HOLDING = "Hold your child until they calm down, however long it takes."
@@ -248,7 +248,7 @@ async def test_an_own_card_is_checked_then_saved_and_listed(
         assert isinstance(editor, CardEditorScreen)
         await pilot.press(*"Kitchen disco", "ctrl+s")
         await settle(pilot)
-        assert app.screen is editor
+        assert editor.is_current
         said = problems_shown(editor)
         assert "Please choose at least one dimension." in said
         assert "Please write at least one step, one per line." in said
@@ -287,7 +287,7 @@ async def test_an_own_card_that_crosses_a_safety_line_is_warned_about(
         fill_good_card(editor, steps=HOLDING)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.screen is editor  # the warning comes first
+        assert editor.is_current  # the warning comes first
         shown = flat(screen_text(app))
         assert "This card seems to describe holding or restraining a child" in shown
         assert "will never be suggested" in shown
@@ -373,13 +373,13 @@ async def test_library_actions_are_in_the_palette_and_bindings_have_ids(
         await settle(pilot)
         assert "Library" in {command.title for command in app.get_system_commands(app.screen)}
         await pilot.press("ctrl+p", *"library")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Every connection game" in screen_text(app), "the command")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         await search(pilot, "lotion hands")
         await pilot.press("ctrl+p", *"favourite this")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Favourite this card" in screen_text(app), "the command")
         await pilot.press("enter")
         await settle(pilot)
         assert "★ favourite" in screen_text(app)
@@ -402,7 +402,7 @@ async def test_leaving_the_editor_with_words_in_it_asks_first(
         assert "Leave without saving?" in flat(screen_text(app))
         await pilot.press("n")  # keep writing
         await settle(pilot)
-        assert app.screen is editor
+        assert editor.is_current
         assert editor.query_one("#title", Input).value == "Pillow fort"
         await pilot.press("escape", "y")
         await settle(pilot)

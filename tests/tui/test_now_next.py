@@ -4,7 +4,6 @@ with ctrl+x. Nothing else on screen, and the app's single keys do nothing here."
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -104,12 +103,16 @@ async def test_a_child_pressing_keys_stays_in_the_room(bedtime: Services, data_d
 
 async def test_an_eager_second_press_does_not_skip_a_step(bedtime: Services) -> None:
     app = make_app(bedtime)
+    now = [100.0]  # the screen's clock, moved by the test: no waiting on the real one
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_now_next(app, pilot, steady_seconds=0.3)
-        await asyncio.sleep(0.35)
+        screen = await open_now_next(app, pilot, steady_seconds=1.0, clock=lambda: now[0])
+        now[0] += 1.0
         await pilot.press("space", "space", "space")
         assert step_shown(screen) == "Brush teeth"  # the step just shown is not skipped
-        await asyncio.sleep(0.35)
+        now[0] += 0.9
+        await pilot.press("space")
+        assert step_shown(screen) == "Brush teeth"  # not yet a second
+        now[0] += 0.1
         await pilot.press("space")
         assert step_shown(screen) == "Story"
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Select, Static, TextArea
 
 from companion.domain import messages
 from companion.domain.reflection import Reflection, ReflectionDraft
@@ -20,7 +20,7 @@ from companion.tui.screens.reflection import ReflectionDefaults, ReflectionScree
 from companion.tui.screens.reflection_full import SAVED_CHANGES, FullReflectionScreen
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 from tests.conftest import NOW, Clock
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, Notes, flat, make_app, screen_text, settle, until
 
 
 def child_box(app: CompanionApp, name: str) -> MarkedCheckbox:
@@ -30,10 +30,6 @@ def child_box(app: CompanionApp, name: str) -> MarkedCheckbox:
 
 def text_of(app: CompanionApp, part: str) -> str:
     return app.screen.query_one(f"#{part}", TextArea).text
-
-
-def said(app: CompanionApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def write_in(app: CompanionApp, pilot: Pilot[None], part: str, words: str) -> None:
@@ -67,7 +63,8 @@ async def test_the_quick_form_keeps_how_i_am_from_today_and_the_child(
     family_services: Services,
 ) -> None:
     app = make_app(family_services)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("t", "2")  # on Today: "stretched"
         await settle(pilot)
@@ -82,7 +79,7 @@ async def test_the_quick_form_keeps_how_i_am_from_today_and_the_child(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert messages.SAVED_REFLECTION in said(app)
+        assert messages.SAVED_REFLECTION in notes.said
     [saved] = family_services.find_reflections()
     assert saved.text == "Short and sweet tonight"
     assert saved.feeling == "stretched"
@@ -112,7 +109,8 @@ async def test_more_carries_the_words_over_and_every_part_is_saved(
     family_services: Services,
 ) -> None:
     app = make_app(family_services)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await pilot.press(*"We built a blanket fort")
@@ -146,7 +144,7 @@ async def test_more_carries_the_words_over_and_every_part_is_saved(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert messages.SAVED_REFLECTION in said(app)
+        assert messages.SAVED_REFLECTION in notes.said
         # The form remembers the child and the writer, as the quick one does.
         assert app.state.reflection_defaults == ReflectionDefaults(("Leo",), "Jordan")
     [saved] = family_services.find_reflections()
@@ -174,7 +172,7 @@ async def test_the_full_form_is_in_the_command_palette(family_services: Services
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"full reflection")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Write a full reflection" in screen_text(app), "the command")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FullReflectionScreen)
@@ -230,7 +228,8 @@ async def test_a_game_can_be_chosen_on_the_full_form_and_changed_when_editing(
         assert game.value == Select.NULL
         assert not app.screen.query_one("#enjoyed", MarkedCheckbox).display
         # Every game of the library is offered, by title, in order.
-        titles = [str(prompt) for prompt, _ in game._options[1:]]
+        offered = game.query_one(OptionList).options  # what opening the choice shows
+        titles = [str(option.prompt) for option in offered[1:]]
         assert titles == sorted(cards, key=str.casefold)
         game.value = cards["Lotion hands"].id
         await settle(pilot)
@@ -336,7 +335,8 @@ async def test_editing_changes_the_words_and_keeps_when_it_was_first_written(
     family_services: Services, written: Reflection
 ) -> None:
     app = make_app(family_services)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await settle(pilot)
         family = family_services.family()
         app.push_screen(FullReflectionScreen(family, ReflectionDefaults(), editing=written))
@@ -357,7 +357,7 @@ async def test_editing_changes_the_words_and_keeps_when_it_was_first_written(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert SAVED_CHANGES in said(app)
+        assert SAVED_CHANGES in notes.said
     [saved] = family_services.find_reflections()
     assert saved.id == written.id
     assert saved.text == "Bedtime was calm and slow"

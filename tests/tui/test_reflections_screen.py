@@ -15,7 +15,7 @@ from companion.services import Services
 from companion.tui.app import CompanionApp
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.reflections import SHOW_AT_ONCE, ReflectionsScreen
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, flat, make_app, screen_cells, screen_text, settle, until
 
 # (what happened, day, children, by, tags, for our therapist), oldest first.
 SEEDS: list[tuple[str, date, tuple[str, ...], str, tuple[str, ...], bool]] = [
@@ -68,14 +68,14 @@ def shown_texts(app: CompanionApp) -> list[str]:
     screen = app.screen
     assert isinstance(screen, ReflectionsScreen)
     options = screen.query_one("#reflections-list", OptionList).options
-    return [screen._by_id[o.id].text for o in options if o.id in screen._by_id]
+    written = {reflection.id: reflection.text for reflection in app.services.find_reflections()}
+    return [written[o.id] for o in options if o.id in written]
 
 
 def panel_text(app: CompanionApp) -> str:
     """What the open reflection's panel shows, without the list beside it."""
     region = app.screen.query_one("#reflection-view").region
-    strips = app.screen._compositor.render_strips()
-    lines = [strip.crop(region.x, region.right).text for strip in strips]
+    lines = ["".join(row[region.x : region.right]) for row in screen_cells(app)]
     return flat("\n".join(lines[region.y : region.bottom]))
 
 
@@ -213,7 +213,12 @@ async def test_a_date_that_cannot_be_read_says_so_and_keeps_the_list(written: Se
         assert shown_texts(app) == NEWEST_FIRST[:3]
         problem = screen.query_one("#reflections-date-problem")
         assert not problem.display
-        await type_into(pilot, "reflections-since", "next tuesday")
+        # Typed over the date (selected first), as a person changing their mind would.
+        screen.query_one("#reflections-since", Input).focus()
+        await pilot.press(
+            "ctrl+shift+a", *["space" if key == " " else key for key in "next tuesday"]
+        )
+        await settle(pilot)
         assert not problem.display  # not while typing: it may become a date yet
         assert shown_texts(app) == NEWEST_FIRST[:3]  # the last good list stays
         await pilot.press("enter")
@@ -229,10 +234,10 @@ async def test_a_date_that_cannot_be_read_says_so_and_keeps_the_list(written: Se
         assert shown_texts(app) == NEWEST_FIRST[:2]  # since Sat 21 Nov
 
         await type_into(pilot, "reflections-until", "2026-11-01")  # before the start
-        await pilot.pause(1.2)  # said after a pause in the typing, too
-        await settle(pilot)
+        wrong_way = "The first date is after the second"
+        # Said after a pause in the typing, too.
+        await until(pilot, lambda: wrong_way in flat(screen_text(app)), "the problem")
         assert problem.display
-        assert "The first date is after the second" in flat(screen_text(app))
         assert shown_texts(app) == NEWEST_FIRST[:2]
 
 

@@ -306,13 +306,13 @@ async def test_the_check_off_closes_only_once_its_save_has_finished(
     # Closing a screen cancels its running workers: a save that closed its own form from
     # inside the thread ended as cancelled (harmless to the file, but a race CI caught).
     saves: list[Worker[Any]] = []
-    start_save = CheckOffScreen._save
+    start_save = CheckOffScreen.start_save
 
-    def watched(form: CheckOffScreen, *args: Any) -> Worker[Any]:
-        saves.append(start_save(form, *args))
+    def watched(form: CheckOffScreen) -> Worker[Any] | None:
+        saves.append(start_save(form))
         return saves[-1]
 
-    monkeypatch.setattr(CheckOffScreen, "_save", watched)
+    monkeypatch.setattr(CheckOffScreen, "start_save", watched)
     app = make_app(bedtime)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_routines(app, pilot)

@@ -18,12 +18,14 @@ from companion.tui.screens.reflection import ReflectionScreen
 from companion.tui.screens.session import WHEN_READY, SessionScreen
 from companion.tui.screens.today import TodayScreen
 from tests.conftest import Clock
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, Notes, flat, make_app, screen_text, settle
 
 ROLES = {"hello": "Hello", "game": "Game", "nurture": "Nurture moment", "goodbye": "Goodbye"}
 
 
-async def start_session(app: CompanionApp, pilot: Pilot[None], length_key: str = "enter") -> None:
+async def start_session(
+    app: CompanionApp, pilot: Pilot[None], length_key: str = "enter"
+) -> SessionScreen:
     """From Home: Today, "calm", start a session, choose the first length (5 minutes)."""
     await settle(pilot)
     await pilot.press("t", "1")
@@ -34,6 +36,7 @@ async def start_session(app: CompanionApp, pilot: Pilot[None], length_key: str =
     await pilot.press(length_key)
     await settle(pilot)
     assert isinstance(app.screen, SessionScreen)
+    return app.screen
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -78,18 +81,25 @@ async def test_a_five_minute_session_step_by_step_then_a_reflection_on_what_was_
 async def test_the_timer_is_gentle_pauses_and_waits_for_you(
     family_services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(SessionScreen, "SECONDS_PER_MINUTE", 0.1)
-    monkeypatch.setattr(SessionScreen, "TICK_SECONDS", 0.05)
+    # A minute of ten ticks, each of them given by the test (the app's own interval is
+    # long enough never to come): no sleeping against the app's timer.
+    monkeypatch.setattr(SessionScreen, "SECONDS_PER_MINUTE", 6000.0)
+    monkeypatch.setattr(SessionScreen, "TICK_SECONDS", 600.0)
     app = make_app(family_services)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_session(app, pilot)
-        first = app.screen.query_one("#step-title").render()
+        screen = await start_session(app, pilot)
+        first = screen.query_one("#step-title").render()
         await pilot.press("p")
         assert "Paused. Press p to carry on." in screen_text(app)
-        await pilot.pause(0.4)
+        for _ in range(100):
+            screen.tick()
+        await pilot.pause()
         assert "Paused" in screen_text(app)
+        assert "▱" in screen_text(app)  # no time passed while paused
         await pilot.press("p")
-        await pilot.pause(0.6)
+        for _ in range(100):
+            screen.tick()
+        await pilot.pause()
         shown = screen_text(app)
         assert WHEN_READY in shown and "▱" not in shown
         # Time being up never moves on by itself.
@@ -155,7 +165,8 @@ async def test_when_no_session_fits_it_says_so_in_place(family_services: Service
         ):
             family_services.cards.mark(card.id, hidden=True)
     app = make_app(family_services)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(message_hook=notes, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("t", "1")
         await settle(pilot)
@@ -163,7 +174,7 @@ async def test_when_no_session_fits_it_says_so_in_place(family_services: Service
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert "no calm nurture game that fits Mia" in flat(screen_text(app))
-        assert not app._notifications  # said in place, not as an alarm
+        assert not notes.posted  # said in place, not as an alarm
 
 
 async def test_a_no_touch_child_is_not_offered_the_touch_versions_easier_and_harder(

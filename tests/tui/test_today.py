@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 
@@ -12,13 +13,13 @@ from companion.services import Services
 from companion.tui.app import CompanionApp
 from companion.tui.screens.home import HomeScreen, strongest_reason
 from companion.tui.screens.today import TodayScreen
-from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle
+from tests.tui.conftest import SIZES, flat, make_app, screen_text, settle, until
 
 
 def expected(
-    services: Services, child: str, feeling: Feeling = "calm", another: int = 0, **more: object
+    services: Services, child: str, feeling: Feeling = "calm", another: int = 0, **more: Any
 ) -> TodaysPick:
-    conditions = Conditions(feeling=feeling, **more)  # type: ignore[arg-type]
+    conditions = Conditions(feeling=feeling, **more)
     [(_, todays)] = services.picks.for_today(conditions, child=child, another=another)
     return todays
 
@@ -219,7 +220,7 @@ async def test_a_slow_older_answer_never_covers_a_newer_another_one(
 
 
 async def test_when_nothing_fits_it_says_so_kindly(family_services: Services) -> None:
-    filters = {"minutes": 5, "place": "car", "energy": "lively"}
+    filters: dict[str, Any] = {"minutes": 5, "place": "car", "energy": "lively"}
     # The family has said "not for us" to every short lively game for the car.
     while (pick := expected(family_services, "Mia", **filters).pick) is not None:
         family_services.cards.mark(pick.card.id, hidden=True)
@@ -248,7 +249,7 @@ async def test_today_and_a_session_are_in_the_command_palette(family_services: S
         assert {"Today's connection game", "Start a home session"} <= titles
         await pilot.press("ctrl+p")
         await pilot.press(*"start a home")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Start a home session" in screen_text(app), "the command")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

@@ -146,7 +146,7 @@ def test_materials_match_whatever_the_case_article_or_plural(
 def test_energy_and_place_are_respected() -> None:
     for energy in ("calm", "lively"):
         for place in ("floor", "bath", "outdoors"):
-            conditions = Conditions(energy=energy, place=place)  # type: ignore[arg-type]
+            conditions = Conditions(energy=energy, place=place)
             picks = rank(shipped_cards(), MIA, DAY, [], conditions)
             assert picks, (energy, place)
             for pick in picks:

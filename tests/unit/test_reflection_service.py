@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from companion.domain.errors import CompanionError
-from companion.domain.reflection import ReflectionDraft, ReflectionQuery
+from companion.domain.reflection import Reflection, ReflectionDraft, ReflectionQuery
 from companion.services import Services
 from tests.conftest import Clock
 
@@ -29,7 +29,7 @@ FULL = ReflectionDraft(
 )
 
 
-def stored(services: Services) -> list:
+def stored(services: Services) -> list[Reflection]:
     return services.reflections.find(ReflectionQuery())
 
 

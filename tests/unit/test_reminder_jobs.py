@@ -36,6 +36,7 @@ from companion.reminders.notify import (
 from companion.reminders.process import ReminderProcess
 from companion.services import Services
 from companion.store.schema import REMINDERS
+from tests.tui.conftest import Notes
 
 LONDON = ZoneInfo("Europe/London")
 ROOT = Path(__file__).resolve().parents[2]
@@ -552,13 +553,13 @@ async def test_the_app_shows_a_toast_from_its_scheduler(data_dir: Path) -> None:
         def on_unmount(self) -> None:
             self.reminders.stop()
 
-    app = Host()
-    async with app.run_test() as pilot:
+    app, notes = Host(), Notes()
+    async with app.run_test(message_hook=notes) as pilot:
         for _ in range(100):  # until the first plan ran (in a thread) and the job fired
             await pilot.pause(0.05)
-            if app._notifications:
+            if notes.posted:
                 break
-        [toast] = list(app._notifications)
+        [toast] = notes.posted
         assert toast.title.startswith("Bedtime started at ")
         assert toast.message == "Bath (15 min), then Brush teeth."
         assert app.reminders.running

@@ -314,7 +314,8 @@ def test_the_practice_section_is_left_out_when_there_is_no_plan(brief: Brief) ->
 
 def rendered(markdown: str) -> str:
     """The Markdown as a CommonMark renderer (with tables) turns it into HTML."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    document: str = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    return document
 
 
 def test_the_family_words_survive_verbatim_in_markdown(markdown: str) -> None:

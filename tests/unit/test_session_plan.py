@@ -88,7 +88,7 @@ def test_a_no_touch_child_only_gets_touch_free_steps_or_no_touch_versions(minute
 
 def test_a_stretched_caregiver_gets_a_calm_session() -> None:
     for feeling in ("stretched", "empty"):
-        conditions = Conditions(feeling=feeling)  # type: ignore[arg-type]
+        conditions = Conditions(feeling=feeling)
         for offset in range(7):
             day = DAY + timedelta(days=offset)
             plan = plan_session(shipped_cards(), MIA, day, [], 10, conditions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
@@ -49,11 +50,12 @@ class NowNextScreen(ModalScreen[None], CompanionNode):
         seconds_per_minute: float = 60.0,
         tick_seconds: float = 5.0,
         steady_seconds: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """`day` is the day checked off at the end (default today); `by` the caregiver's
         name, if known. Tests shorten the minute and the tick; `steady_seconds` is how long
-        "done" waits after a step appears, so a second press by an eager hand does not skip
-        the next step unseen."""
+        "done" waits after a step appears (by `clock`), so a second press by an eager hand
+        does not skip the next step unseen."""
         super().__init__()
         self.routine = routine
         self.day = day
@@ -61,6 +63,7 @@ class NowNextScreen(ModalScreen[None], CompanionNode):
         self.seconds_per_minute = seconds_per_minute
         self.tick_seconds = tick_seconds
         self.steady_seconds = steady_seconds
+        self.clock = clock
         self.index = 0
         self.elapsed = 0.0
         self.finished = False
@@ -102,7 +105,7 @@ class NowNextScreen(ModalScreen[None], CompanionNode):
         self.query_one("#now-then", Static).update(
             Text(f"Next: {following.text}") if following else Text("Next: all done")
         )
-        self._step_shown_at = time.monotonic()
+        self._step_shown_at = self.clock()
         self._show_countdown()
 
     def tick(self) -> None:
@@ -123,7 +126,7 @@ class NowNextScreen(ModalScreen[None], CompanionNode):
     def action_done(self) -> None:
         if self.finished:
             return
-        if time.monotonic() - self._step_shown_at < self.steady_seconds:
+        if self.clock() - self._step_shown_at < self.steady_seconds:
             return  # the step has only just appeared: a second press is let go
         if self.index + 1 >= len(self.routine.steps):
             self._finish()

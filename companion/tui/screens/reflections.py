@@ -7,101 +7,39 @@ list, so each keystroke stays quick however long the family has been writing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.domain.dates import day_words, parse_date
-from companion.domain.errors import CompanionError
+from companion.domain.dates import day_words
 from companion.domain.family import Family
-from companion.domain.reflection import Reflection, ReflectionQuery, newest_first, searchable
-from companion.domain.states import ENGAGEMENT_WORDS, FEELING_WORDS
+from companion.domain.reflection import Reflection, ReflectionQuery
+from companion.domain.reflection_index import IndexChange, ReflectionIndex
 from companion.tui.base import CompanionNode
-from companion.tui.widgets.marked_checkbox import MarkedCheckbox
+from companion.tui.screens.reflection_text import (
+    SHOW_AT_ONCE,
+    Titles,
+    more_prompt,
+    plural,
+    reflection_detail,
+    row_prompt,
+)
+from companion.tui.widgets.reflection_filters import ReflectionFilters
 
 # Below this width the list and the open reflection take turns; from it on, side by side.
 TWO_COLUMNS_WIDTH = 100
-SHOW_AT_ONCE = 200  # options in the list at a time; m (or the last line) shows more
 MORE_ID = "show-more"  # the list's last line when more fit than are shown
-FLAG = "[for our therapist]"  # a word, never only a colour
 NOTHING_FITS = "No reflection fits all of that; try fewer words or filters."
 NOTHING_YET = "Nothing written yet. Press r whenever you are ready."
-DATE_PATIENCE = 1.0  # seconds of no typing before a date that cannot be read is mentioned
-WRONG_WAY_ROUND = "The first date is after the second; swap them and the list will follow."
-
-
-EVERYTHING = ReflectionQuery()
-
-
-@dataclass(frozen=True)
-class ReflectionIndex:
-    """Every reflection, newest first, each beside its words folded once for searching."""
-
-    entries: tuple[tuple[Reflection, str], ...]
-
-    @classmethod
-    def of(cls, reflections: Iterable[Reflection]) -> ReflectionIndex:
-        return cls(tuple((r, searchable(r)) for r in newest_first(list(reflections))))
-
-    @property
-    def reflections(self) -> list[Reflection]:
-        return [reflection for reflection, _ in self.entries]
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def matching(self, query: ReflectionQuery) -> list[Reflection]:
-        """What `query.matches`, newest first. The words are looked for in the folded text
-        made once (`searchable`, as `matches` would fold it again for each reflection), one
-        word at a time over what is left: a keystroke stays well under the eye's notice."""
-        if not query.words:
-            return [reflection for reflection, _ in self.entries if query.matches(reflection)]
-        rest = replace(query, words=())
-        entries = self.entries
-        if rest != EVERYTHING:
-            entries = tuple(e for e in entries if rest.matches(e[0]))
-        for word in query.words:
-            entries = tuple(e for e in entries if word in e[1])
-        return [reflection for reflection, _ in entries]
-
-    def without(self, reflection_id: str) -> ReflectionIndex:
-        return ReflectionIndex(tuple(e for e in self.entries if e[0].id != reflection_id))
-
-    def with_(self, reflection: Reflection) -> ReflectionIndex:
-        entries = [*self.without(reflection.id).entries, (reflection, searchable(reflection))]
-        entries.sort(key=lambda e: (e[0].day, e[0].written_at), reverse=True)  # newest first
-        return ReflectionIndex(tuple(entries))
-
-    def tags(self) -> list[str]:
-        """Every tag used, most used first (then alphabetically)."""
-        counts: dict[str, int] = {}
-        for reflection, _ in self.entries:
-            for tag in reflection.tags:
-                counts[tag] = counts.get(tag, 0) + 1
-        return sorted(counts, key=lambda tag: (-counts[tag], tag))
-
-
-IndexChange = Callable[[ReflectionIndex], ReflectionIndex]
-
-
-@dataclass(frozen=True)
-class Titles:
-    """What the ids a reflection keeps are called: its routine's, its games'."""
-
-    routines: dict[str, str] = field(default_factory=dict)
-    games: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -154,51 +92,20 @@ class ReflectionsScreen(Screen[None], CompanionNode):
         self._wanted: str | None = None  # to highlight after the next load
         self._changes = 0  # deletes and undos made in memory: an older load is stale
         self._busy = False  # a delete or an undo is being saved
-        self._date_timer: Timer | None = None
         self._keys: tuple[bool, ...] = ()  # which keys could act when last shown
 
     @property
     def family(self) -> Family:
         return self.companion.state.family
 
+    @property
+    def filters(self) -> ReflectionFilters:
+        return self.query_one(ReflectionFilters)
+
     def compose(self) -> ComposeResult:
-        family = self.family
         yield Header()
         with Vertical(id="reflections-body"):
-            with Vertical(id="reflections-filters"):
-                yield Input(
-                    placeholder="Search what was written, e.g. bath",
-                    id="reflections-search",
-                    compact=True,
-                )
-                with Grid(id="reflections-filter-grid"):
-                    yield Select(
-                        [(Text(f"About {c.name}"), c.id) for c in family.children],
-                        prompt="Any child",
-                        id="reflections-child",
-                        compact=True,
-                    )
-                    yield Select(
-                        [(Text(f"By {c.name}"), c.id) for c in family.caregivers],
-                        prompt="Written by anyone",
-                        id="reflections-by",
-                        compact=True,
-                    )
-                    yield Select[str]([], prompt="Any tag", id="reflections-tag", compact=True)
-                    yield Input(
-                        placeholder="From (e.g. 30 days ago)",
-                        id="reflections-since",
-                        compact=True,
-                    )
-                    yield Input(
-                        placeholder="Until (e.g. 2026-11-01)",
-                        id="reflections-until",
-                        compact=True,
-                    )
-                    yield MarkedCheckbox(
-                        "For our therapist", id="reflections-flagged", compact=True
-                    )
-                yield Static("", id="reflections-date-problem", classes="error-line")
+            yield ReflectionFilters(self.family, today=self._today)
             yield Static("Opening your reflections…", id="reflections-status", classes="hint")
             with Horizontal(id="reflections-columns"):
                 yield OptionList(id="reflections-list")
@@ -208,7 +115,6 @@ class ReflectionsScreen(Screen[None], CompanionNode):
 
     def on_mount(self) -> None:
         self.query_one("#reflection-view").border_title = "The reflection"
-        self.query_one("#reflections-date-problem").display = False
         self.query_one("#reflections-search").focus()
 
     def on_screen_resume(self) -> None:
@@ -243,83 +149,18 @@ class ReflectionsScreen(Screen[None], CompanionNode):
         self.view = event.view
         self._by_id = {r.id: r for r in event.view.index.reflections}
         self._options = {i: made for i, made in self._options.items() if i in self._by_id}
-        self._show_tags(event.view.index.tags())
+        self.filters.show_tags(event.view.index.tags())
         self._shown_in_panel = None
         self.shown = []  # show them again, whatever was there
         self.show_matches(keep=self._wanted)
         self._wanted = None
 
-    def _show_tags(self, tags: list[str]) -> None:
-        select: Select[str] = self.query_one("#reflections-tag", Select)
-        chosen = select.value
-        with select.prevent(Select.Changed):
-            select.set_options([(Text(f"#{tag}"), tag) for tag in tags])
-            if isinstance(chosen, str) and chosen in tags:
-                select.value = chosen
-
-    def _read_query(self) -> ReflectionQuery | str:
-        """What the filters ask for, or the sentence that says which date cannot be read."""
-
-        def chosen(widget_id: str) -> str | None:
-            value = self.query_one(f"#{widget_id}", Select).value
-            return value if isinstance(value, str) else None
-
-        today = self._today()
-        days: list[date | None] = []
-        for widget_id in ("reflections-since", "reflections-until"):
-            typed = self.query_one(f"#{widget_id}", Input).value
-            try:
-                days.append(parse_date(typed, today=today) if typed.strip() else None)
-            except CompanionError as error:
-                return error.message
-        since, until = days
-        if since and until and since > until:
-            return WRONG_WAY_ROUND
-        return ReflectionQuery.build(
-            since=since,
-            until=until,
-            search=self.query_one("#reflections-search", Input).value,
-            tag=chosen("reflections-tag"),
-            child_id=chosen("reflections-child"),
-            for_therapist_only=self.query_one("#reflections-flagged", MarkedCheckbox).value,
-            by=chosen("reflections-by"),
-        )
-
-    @on(Input.Changed, "#reflections-search")
-    @on(Select.Changed)
-    @on(MarkedCheckbox.Changed)
-    def _filter_changed(self, event: Message) -> None:
-        event.stop()
-        self.refilter()
-
-    @on(Input.Changed, "#reflections-since, #reflections-until")
-    def _date_typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refilter(patient=True)
-
-    def refilter(self, patient: bool = False) -> None:
-        """Read the filters again and show what fits. A date that cannot be read keeps the
-        last list; it is mentioned at once, or (`patient`, while typing) after a pause."""
-        if self._date_timer is not None:
-            self._date_timer.stop()
-            self._date_timer = None
-        query = self._read_query()
-        if isinstance(query, str):
-            if patient:
-                self._date_timer = self.set_timer(DATE_PATIENCE, self.refilter)
-            else:
-                self._say_date_problem(query)
-            return
-        self._say_date_problem("")
-        if query != self.asked:
-            self.asked = query
+    @on(ReflectionFilters.Asked)
+    def _asked(self, event: ReflectionFilters.Asked) -> None:
+        if event.query != self.asked:
+            self.asked = event.query
             self.limit = SHOW_AT_ONCE
             self.show_matches()
-
-    def _say_date_problem(self, sentence: str) -> None:
-        problem = self.query_one("#reflections-date-problem", Static)
-        problem.update(Text(sentence))
-        problem.display = bool(sentence)
 
     def show_matches(self, keep: str | None = None) -> None:
         """Put the newest reflections that fit in the list (options are made once each and
@@ -511,7 +352,7 @@ class ReflectionsScreen(Screen[None], CompanionNode):
         index = change(self.view.index)
         self.view = replace(self.view, index=index)
         self._by_id = {r.id: r for r in index.reflections}
-        self._show_tags(index.tags())
+        self.filters.show_tags(index.tags())
         if keep is None:  # the deleted one's neighbour takes its place
             at = self.shown.index(self.highlighted_id() or "") if self.highlighted_id() else 0
             self.show_matches()
@@ -544,115 +385,5 @@ class ReflectionsScreen(Screen[None], CompanionNode):
 
     @on(Input.Submitted, "#reflections-since, #reflections-until")
     def _date_entered(self) -> None:
-        self.refilter()
-        if not self.query_one("#reflections-date-problem").display:
+        if self.filters.ask():  # a date that reads: on to the list
             self.action_to_list()
-
-    @on(Input.Blurred, "#reflections-since, #reflections-until")
-    def _date_left(self) -> None:
-        self.refilter()
-
-
-def plural(count: int) -> str:
-    return "reflection" if count == 1 else "reflections"
-
-
-def more_prompt(more: int) -> Text:
-    return Text(
-        f"{more:,} older {plural(more)} fit too: press m (or here) to show "
-        f"{min(more, SHOW_AT_ONCE):,} more.",
-        style="italic",
-    )
-
-
-def names(ids: Sequence[str], family: Family) -> str:
-    return ", ".join(family.name_of(i) for i in ids)
-
-
-def first_words(reflection: Reflection) -> str:
-    """The first line of what happened, or of the first part written."""
-    parts = reflection.written_parts()
-    if not parts:
-        return ""
-    label, words = parts[0]
-    line = next((ln.strip() for ln in words.splitlines() if ln.strip()), "")
-    return line if label == "What happened" else f"{label}: {line}"
-
-
-def row_prompt(reflection: Reflection, family: Family, today: date) -> Text:
-    """One reflection in the list, two lines: when, the flag (early, so a narrow column
-    never cuts it off), about whom, who wrote it and the tags; then the first line written."""
-    text = Text()
-    text.append(day_words(reflection.day, today), style="bold")
-    if reflection.for_therapist:
-        text.append(f" · {FLAG}", style="italic")
-    if reflection.children:
-        text.append(f" · {names(reflection.children, family)}")
-    if reflection.by:
-        text.append(f" · by {family.name_of(reflection.by)}")
-    if reflection.tags:
-        text.append(" · " + " ".join(f"#{tag}" for tag in reflection.tags), style="dim")
-    text.append("\n  " + first_words(reflection))
-    return text
-
-
-def reflection_detail(reflection: Reflection, family: Family, today: date, titles: Titles) -> Text:
-    """The whole reflection: every written part under its label, then how it went."""
-    text = Text()
-    text.append(f"{reflection.day:%A %d %B %Y}", style="bold")
-    about = names(reflection.children, family)
-    who = [
-        f"written by {family.name_of(reflection.by)}" if reflection.by else "",
-        f"about {about}" if about else "",
-    ]
-    said = ", ".join(w for w in who if w)
-    if said:
-        text.append("\n" + said[0].upper() + said[1:])
-    if reflection.for_therapist:
-        text.append(f"\n{FLAG} to talk about at the next appointment", style="italic")
-    if reflection.tags:
-        text.append("\nTags: " + " ".join(f"#{tag}" for tag in reflection.tags))
-    for label, words in reflection.written_parts():
-        text.append(f"\n\n{label}\n", style="bold")
-        text.append(words)
-    how = how_it_went(reflection, titles)
-    if how:
-        text.append("\n\n")
-        text.append("\n".join(how))
-    text.append("\n\n")
-    text.append(written_when(reflection, today), style="dim")
-    return text
-
-
-def how_it_went(reflection: Reflection, titles: Titles) -> list[str]:
-    lines: list[str] = []
-    if reflection.activities:
-        played = ", ".join(
-            # A card since deleted is still named, from its id.
-            titles.games.get(card, card.replace("-", " "))
-            + (" (enjoyed)" if card in reflection.enjoyed else "")
-            for card in reflection.activities
-        )
-        lines.append(f"Played: {played}")
-    if reflection.routine:
-        routine = titles.routines.get(reflection.routine, "one no longer kept")
-        lines.append(f"Routine: {routine}")
-    if reflection.engagement is not None:
-        words = ENGAGEMENT_WORDS.get(reflection.engagement, "")
-        lines.append(f"Engagement: {words} ({reflection.engagement} of 5)")
-    if reflection.before or reflection.after:
-        before = reflection.before or "not noted"
-        after = reflection.after or "not noted"
-        lines.append(f"My child before: {before}; after: {after}")
-    if reflection.feeling:
-        lines.append(f"How I was: {FEELING_WORDS[reflection.feeling]}")
-    return lines
-
-
-def written_when(reflection: Reflection, today: date) -> str:
-    written = reflection.written_at
-    said = f"First written {day_words(written.date(), today)} at {written:%H:%M}"
-    if reflection.edited_at is not None:
-        edited = reflection.edited_at
-        said += f"; edited {day_words(edited.date(), today)} at {edited:%H:%M}"
-    return said + "."

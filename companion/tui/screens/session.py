@@ -87,7 +87,7 @@ class SessionScreen(Screen[tuple[Activity, ...]], CompanionNode):
         # Keys do the work; the buttons are for the mouse, so enter always means "next".
         for button in self.query(Button):
             button.can_focus = False
-        self._timer = self.set_interval(self.TICK_SECONDS, self._tick)
+        self._timer = self.set_interval(self.TICK_SECONDS, self.tick)
         self._show_step()
 
     def on_resize(self) -> None:
@@ -131,7 +131,9 @@ class SessionScreen(Screen[tuple[Activity, ...]], CompanionNode):
         self.query_one("#next", Button).label = "Next" if following else "Finish"
         self._show_timer()
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """One tick of the gentle timer (the app calls it every TICK_SECONDS); none while
+        paused."""
         if self.paused:
             return
         self.elapsed += self.TICK_SECONDS
