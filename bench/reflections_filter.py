@@ -37,9 +37,9 @@ from textual.widgets.option_list import Option
 
 from companion.domain.family import Family
 from companion.domain.reflection import Reflection, ReflectionQuery
+from companion.domain.reflection_index import ReflectionIndex
 from companion.services import Services, demo
 from companion.tui.app import CompanionApp, build_app
-from companion.domain.reflection_index import ReflectionIndex
 from companion.tui.screens.reflections import ReflectionsScreen
 
 GENERATED = Path(__file__).parent / "out" / "family-10y"

@@ -84,153 +84,141 @@ def scratch(source: Path, name: str) -> Path:
     return target
 
 
+def timed_row(what: str, figure: Figure, limit_seconds: float) -> Row:
+    """A figure beside its target: met when it is under the limit."""
+    target = f"< {limit_seconds:g} s" if limit_seconds >= 1 else f"< {limit_seconds * 1000:.0f} ms"
+    return Row(what, ms(figure), target, figure.seconds < limit_seconds)
+
+
+@dataclass(frozen=True)
+class Bench:
+    """The scratch copies the figures are measured on, and the commands that run them."""
+
+    companion: list[str]
+    jrnl: list[str]
+    ten_years: Path
+    one_year: Path
+    jrnl_config: Path
+
+    @classmethod
+    def prepared(cls) -> Bench:
+        journal = scratch(OUT / "jrnl-10y", "jrnl-10y")
+        config = journal / "jrnl.yaml"
+        config.write_text(
+            config.read_text().replace(str(OUT / "jrnl-10y"), str(journal)), encoding="utf-8"
+        )
+        return cls(
+            companion=command("companion"),
+            jrnl=command("jrnl"),
+            ten_years=scratch(OUT / "family-10y", "family-10y"),
+            one_year=scratch(OUT / "family-1y", "family-1y"),
+            jrnl_config=config,
+        )
+
+    def ours(self, *args: str) -> list[str]:
+        return [*self.companion, "--data-dir", str(self.ten_years), *args]
+
+    def theirs(self, *args: str) -> list[str]:
+        return [*self.jrnl, "--config-file", str(self.jrnl_config), *args]
+
+
 def measure(runs: int) -> list[Row]:
-    companion = command("companion")
-    jrnl = command("jrnl")
-    ten_years = scratch(OUT / "family-10y", "family-10y")
-    one_year = scratch(OUT / "family-1y", "family-1y")
-    journal = scratch(OUT / "jrnl-10y", "jrnl-10y")
-    jrnl_config = journal / "jrnl.yaml"
-    jrnl_config.write_text(
-        jrnl_config.read_text().replace(str(OUT / "jrnl-10y"), str(journal)), encoding="utf-8"
-    )
-    week_ago = (date.today() - timedelta(days=7)).isoformat()
-    rows: list[Row] = []
-
+    bench = Bench.prepared()
     python = whole_process([sys.executable, "-c", "pass"], runs)
-    rows.append(Row("Python start-up (python -c pass)", ms(python)))
+    return [
+        Row("Python start-up (python -c pass)", ms(python)),
+        *beside_jrnl(bench, runs),
+        *daily_commands(bench, runs),
+        *briefs(bench, runs),
+        *saves(bench, runs),
+        *in_the_app(bench, runs),
+    ]
 
+
+def beside_jrnl(bench: Bench, runs: int) -> list[Row]:
     # The first save of a day also makes the daily backup of every file.
-    first = whole_process([*companion, "--data-dir", str(ten_years), "log", "add", ENTRY], 1)
-    rows.append(Row("`companion log add`, first of the day (with backup), 10 years", ms(first)))
-
+    first = whole_process(bench.ours("log", "add", ENTRY), 1)
+    rows = [Row("`companion log add`, first of the day (with backup), 10 years", ms(first))]
+    week_ago = (date.today() - timedelta(days=7)).isoformat()
     pairs = {
-        "log add": (
-            [*companion, "--data-dir", str(ten_years), "log", "add", ENTRY],
-            [*jrnl, "--config-file", str(jrnl_config), ENTRY],
-        ),
+        "log add": (bench.ours("log", "add", ENTRY), bench.theirs(ENTRY)),
         "log list --since a week ago": (
-            [*companion, "--data-dir", str(ten_years), "log", "list", "--since", week_ago],
-            [*jrnl, "--config-file", str(jrnl_config), "-from", week_ago],
+            bench.ours("log", "list", "--since", week_ago),
+            bench.theirs("-from", week_ago),
         ),
     }
     for name, (ours, theirs) in pairs.items():
         mine, jrnls = side_by_side(ours, theirs, runs)
         ratio = mine.seconds / jrnls.seconds
-        rows.append(Row(f"`companion {name}`, whole process, 10 years", ms(mine)))
-        rows.append(Row("`jrnl` doing the same on the same entries", ms(jrnls)))
-        rows.append(
-            Row(f"ratio companion / jrnl ({name})", f"{ratio:.2f}x", "<= 0.30x", ratio <= 0.3)
-        )
-        rows.append(Row(f"peak memory, `companion {name}`", mb(mine.peak_kb)))
-
-    # The first `today` copies the shipped cards into the family's library; then it only reads.
-    today_command = [*companion, "--data-dir", str(ten_years), "today"]
-    whole_process(today_command, 1)
-    today = whole_process(today_command, runs)
-    rows.append(
-        Row(
-            "`companion today`, whole process, 10 years",
-            ms(today),
-            "< 150 ms",
-            today.seconds < 0.15,
-        )
-    )
-
-    # A check-off writes this year's check-off file only, whatever the length of the history.
-    done_command = [*companion, "--data-dir", str(ten_years), "routines", "done", "bedtime"]
-    whole_process(done_command, 1)
-    done = whole_process(done_command, runs)
-    rows.append(
-        Row(
-            "`companion routines done bedtime`, whole process, 10 years",
-            ms(done),
-            "< 150 ms",
-            done.seconds < 0.15,
-        )
-    )
-
-    # The session brief for three months, written to a file, as a family prepares one.
-    three_months = (date.today() - timedelta(days=91)).isoformat()
-    for form, target in (("md", 0.5), ("html", 0.5), ("pdf", 1.5)):
-        output = OUT / "scratch" / f"brief.{form}"
-        brief = [*companion, "--data-dir", str(ten_years), "brief", "--since", three_months]
-        brief += ["--format", form, "-o", str(output)]
-        made = whole_process(brief, runs)
-        rows.append(
-            Row(
-                f"`companion brief --format {form}`, three months of 10 years, whole process",
-                ms(made),
-                f"< {target * 1000:.0f} ms",
-                made.seconds < target,
-            )
-        )
-
-    save_1y, save_10y = one_save(one_year, runs * 3), one_save(ten_years, runs * 3)
-    rows.append(
-        Row("one save in-process, 1 year of data", ms(save_1y), "< 20 ms", save_1y.seconds < 0.02)
-    )
-    rows.append(
-        Row(
-            "one save in-process, 10 years of data",
-            ms(save_10y),
-            "< 20 ms",
-            save_10y.seconds < 0.02,
-        )
-    )
-    slower = save_10y.seconds / save_1y.seconds
-    rows.append(Row("10 years / 1 year", f"{slower:.2f}x", "<= 1.5x", slower <= 1.5))
-
-    late = reminder_latency(ten_years)
-    rows.append(
-        Row(
-            "how late a reminder fires (20 reminders, 10 years)",
-            ms(late),
-            "< 1 s",
-            late.seconds < 1,
-        )
-    )
-
-    rerender = library_rerender(ten_years)
-    rows.append(
-        Row(
-            "Library: a search key or filter change until the screen is drawn (80x24, CPU)",
-            ms(rerender),
-            "< 50 ms",
-            rerender.seconds < 0.05,
-        )
-    )
-
-    slowest_filter, key_round = reflections_search(ten_years)
-    rows.append(
-        Row(
-            "Reflections: the slowest typical search or filter over 10 years (median)",
-            ms(slowest_filter),
-            "< 100 ms",
-            slowest_filter.seconds < 0.1,
-        )
-    )
-    rows.append(
-        Row(
-            "Reflections: a search key until the list is drawn (80x24, CPU)",
-            ms(key_round),
-            "< 100 ms",
-            key_round.seconds < 0.1,
-        )
-    )
-
-    home = tui_ready(
-        f"{' '.join(companion)} --data-dir {ten_years}", "this week", max(3, runs // 2)
-    )
-    rows.append(
-        Row(
-            "launch until Home is ready, 10 years (80x24)", ms(home), "< 600 ms", home.seconds < 0.6
-        )
-    )
-    rows.append(
-        Row("peak memory of the TUI", mb(home.peak_kb), "< 100 MB", home.peak_kb < 100 * 1024)
-    )
+        rows += [
+            Row(f"`companion {name}`, whole process, 10 years", ms(mine)),
+            Row("`jrnl` doing the same on the same entries", ms(jrnls)),
+            Row(f"ratio companion / jrnl ({name})", f"{ratio:.2f}x", "<= 0.30x", ratio <= 0.3),
+            Row(f"peak memory, `companion {name}`", mb(mine.peak_kb)),
+        ]
     return rows
+
+
+def daily_commands(bench: Bench, runs: int) -> list[Row]:
+    rows = []
+    # The first `today` copies the shipped cards into the family's library; then it only
+    # reads. A check-off writes this year's check-off file only, whatever the history.
+    for args in (("today",), ("routines", "done", "bedtime")):
+        whole_process(bench.ours(*args), 1)
+        figure = whole_process(bench.ours(*args), runs)
+        what = f"`companion {' '.join(args)}`, whole process, 10 years"
+        rows.append(timed_row(what, figure, 0.15))
+    return rows
+
+
+def briefs(bench: Bench, runs: int) -> list[Row]:
+    """The session brief for three months, written to a file, as a family prepares one."""
+    three_months = (date.today() - timedelta(days=91)).isoformat()
+    rows = []
+    for form, limit in (("md", 0.5), ("html", 0.5), ("pdf", 1.5)):
+        output = OUT / "scratch" / f"brief.{form}"
+        made = whole_process(
+            bench.ours("brief", "--since", three_months, "--format", form, "-o", str(output)),
+            runs,
+        )
+        what = f"`companion brief --format {form}`, three months of 10 years, whole process"
+        rows.append(timed_row(what, made, limit))
+    return rows
+
+
+def saves(bench: Bench, runs: int) -> list[Row]:
+    save_1y, save_10y = one_save(bench.one_year, runs * 3), one_save(bench.ten_years, runs * 3)
+    slower = save_10y.seconds / save_1y.seconds
+    return [
+        timed_row("one save in-process, 1 year of data", save_1y, 0.02),
+        timed_row("one save in-process, 10 years of data", save_10y, 0.02),
+        Row("10 years / 1 year", f"{slower:.2f}x", "<= 1.5x", slower <= 1.5),
+    ]
+
+
+def in_the_app(bench: Bench, runs: int) -> list[Row]:
+    late = reminder_latency(bench.ten_years)
+    rerender = library_rerender(bench.ten_years)
+    slowest_filter, key_round = reflections_search(bench.ten_years)
+    home = tui_ready(
+        f"{' '.join(bench.companion)} --data-dir {bench.ten_years}", "this week", max(3, runs // 2)
+    )
+    return [
+        timed_row("how late a reminder fires (20 reminders, 10 years)", late, 1),
+        timed_row(
+            "Library: a search key or filter change until the screen is drawn (80x24, CPU)",
+            rerender,
+            0.05,
+        ),
+        timed_row(
+            "Reflections: the slowest typical search or filter over 10 years (median)",
+            slowest_filter,
+            0.1,
+        ),
+        timed_row("Reflections: a search key until the list is drawn (80x24, CPU)", key_round, 0.1),
+        timed_row("launch until Home is ready, 10 years (80x24)", home, 0.6),
+        Row("peak memory of the TUI", mb(home.peak_kb), "< 100 MB", home.peak_kb < 100 * 1024),
+    ]
 
 
 def reminder_latency(folder: Path) -> Figure:
@@ -265,9 +253,9 @@ def reflections_search(folder: Path) -> tuple[Figure, Figure]:
 
     from bench.reflections_filter import filter_figures, measure, typical_queries
     from companion.domain.reflection import ReflectionQuery
+    from companion.domain.reflection_index import ReflectionIndex
     from companion.services import Services
     from companion.tui.app import build_app
-    from companion.domain.reflection_index import ReflectionIndex
 
     services = Services(folder)
     index = ReflectionIndex.of(services.reflections.find(ReflectionQuery()))

@@ -14,7 +14,8 @@ from companion.domain.reflection import Reflection, ReflectionDraft, ReflectionQ
 from companion.services import Services
 from companion.tui.app import CompanionApp
 from companion.tui.screens.home import HomeScreen
-from companion.tui.screens.reflections import SHOW_AT_ONCE, ReflectionsScreen
+from companion.tui.screens.reflection_text import SHOW_AT_ONCE
+from companion.tui.screens.reflections import ReflectionsScreen
 from tests.tui.conftest import SIZES, flat, make_app, screen_cells, screen_text, settle, until
 
 # (what happened, day, children, by, tags, for our therapist), oldest first.

@@ -1,7 +1,9 @@
-"""ruff and mypy are part of the suite, so a change that breaks them does not land."""
+"""ruff, mypy and the shape of the code are part of the suite, so a change that breaks them
+does not land."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +29,32 @@ def test_ruff_format_is_kept() -> None:
 def test_mypy_strict_is_clean() -> None:
     result = run_tool("mypy")
     assert result.returncode == 0, result.stdout
+
+
+# Small modules with one job, and functions that fit on a screen: the code a newcomer reads.
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def _sources() -> list[Path]:
+    return sorted([*(ROOT / "companion").rglob("*.py"), *(ROOT / "bench").rglob("*.py")])
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in _sources()
+        if (lines := path.read_text(encoding="utf-8").count("\n")) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def test_no_function_is_over_60_lines() -> None:
+    long = []
+    for path in _sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length})")
+    assert long == []
