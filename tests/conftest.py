@@ -1,9 +1,12 @@
-"""Shared fixtures: a private data folder per test and a clock that stands still."""
+"""Shared fixtures: a private data folder per test and a clock that stands still.
+
+`python -m pytest --today 2028-02-29` runs the suite with the machine's clock moved to that
+day (at the time it is now, and ticking), to show that no test depends on the real date."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,30 @@ import pytest
 from companion.services import Services
 
 NOW = datetime(2026, 11, 23, 19, 30)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="run as if the machine's clock said this day (YYYY-MM-DD)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _machine_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The machine's clock, moved to --today when it is given (in this process: the tests
+    that start another program see the real date, and build their data from it)."""
+    day: date | None = request.config.getoption("--today")
+    if day is None:
+        yield
+        return
+    import time_machine
+
+    moved = datetime.combine(day, datetime.now().time()).astimezone()
+    with time_machine.travel(moved, tick=True):
+        yield
 
 
 class Clock:

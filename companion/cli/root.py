@@ -6,7 +6,6 @@ Start-up stays lean: Textual is imported only when a command opens the TUI.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +56,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one sentence, no traceback
         log = error_log.keep(error, _this_run.folder) if _this_run.folder else None
         if _this_run.debug:
+            import traceback
+
             traceback.print_exception(error)
         click.echo(messages.unexpected(error, log), err=True)
         return 1

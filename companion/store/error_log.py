@@ -5,9 +5,7 @@ kept short: the oldest half goes once it passes a quarter of a megabyte."""
 from __future__ import annotations
 
 import os
-import traceback
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 
 ERROR_LOG = "errors.log"
@@ -22,6 +20,8 @@ def debugging() -> bool:
 def keep(error: BaseException, folder: Path) -> Path | None:
     """Add the error's traceback to the log in `folder`; where it went, or None when it could
     not be written (a full disk, a folder that is not there): the family is told anyway."""
+    import traceback  # only when something has gone wrong: not on every command's start
+
     entry = (
         f"--- {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z} · companion {_version()}\n"
         + "".join(traceback.format_exception(error))
@@ -46,6 +46,8 @@ def _trim(path: Path) -> None:
 
 
 def _version() -> str:
+    from importlib import metadata
+
     try:
         return metadata.version("companion")
     except metadata.PackageNotFoundError:
