@@ -16,7 +16,7 @@ import sys
 from datetime import date, datetime, time
 from pathlib import Path
 
-from companion import demo
+from companion.services import demo
 from companion.services import Services
 
 OUT = Path(__file__).parent / "out"

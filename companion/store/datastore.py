@@ -42,7 +42,7 @@ from companion.store.storage import (
 )
 
 if TYPE_CHECKING:
-    from filelock import BaseFileLock
+    from companion.store.lock import FolderLock
 
 LOCK_TIMEOUT_SECONDS = 20
 T = TypeVar("T", bound=msgspec.Struct)
@@ -84,7 +84,7 @@ class DataStore:
         self.root = root
         self.today = today
         self.backups = Backups(root)
-        self._lock: BaseFileLock | None = None  # made on the first write: reads never need it
+        self._lock: FolderLock | None = None  # made on the first write: reads never need it
         self._cleaned = False
 
     # -- where things live -------------------------------------------------------------
@@ -147,19 +147,19 @@ class DataStore:
     @contextmanager
     def locked(self, keep_backup: str | None = None) -> Iterator[None]:
         """Hold the inter-process lock; the day's first change takes the daily backup."""
-        from filelock import FileLock, Timeout  # only writers pay for importing it
+        from companion.store.lock import FolderLock, LockTimeout  # only writers need it
 
         ensure_private_folder(self.root)
         if self._lock is None:
-            self._lock = FileLock(
+            self._lock = FolderLock(
                 self.root / ".lock",
                 timeout=LOCK_TIMEOUT_SECONDS,
                 mode=FILE_MODE,
-                poll_interval=0.002,
+                poll_seconds=0.002,
             )
         try:
             self._lock.acquire()
-        except Timeout:  # a TimeoutError, so an OSError: it must be caught first
+        except LockTimeout:  # a TimeoutError, so an OSError: it must be caught first
             raise CompanionError(
                 "Another companion window is busy saving; please try again in a moment."
             ) from None

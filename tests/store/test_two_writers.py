@@ -21,8 +21,6 @@ WRITER = """
 import sys
 from pathlib import Path
 
-import filelock
-
 from companion.services import Services
 
 data_dir, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])

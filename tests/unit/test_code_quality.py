@@ -58,3 +58,12 @@ def test_no_function_is_over_60_lines() -> None:
                 if length > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length})")
     assert long == []
+
+
+def test_every_bench_script_imports() -> None:
+    # The figures are not in the suite, but their scripts must keep up with the code they time.
+    import importlib
+
+    for path in sorted((ROOT / "bench").glob("*.py")):
+        if path.stem != "__init__":
+            importlib.import_module(f"bench.{path.stem}")
