@@ -16,8 +16,7 @@ import sys
 from datetime import date, datetime, time
 from pathlib import Path
 
-from companion.services import demo
-from companion.services import Services
+from companion.services import Services, demo
 
 OUT = Path(__file__).parent / "out"
 REFLECTIONS_PER_DAY = (3,)

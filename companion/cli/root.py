@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -20,12 +19,12 @@ from companion.services import Services
 from companion.store import error_log
 
 
-@dataclass
 class _Run:
     """What the last line of defence needs to know about this run."""
 
-    folder: Path | None = None  # the family's data folder, where the error log is kept
-    debug: bool = False  # --debug or COMPANION_DEBUG=1: print the traceback too
+    def __init__(self, *, debug: bool = False) -> None:
+        self.folder: Path | None = None  # the family's data folder, where errors are kept
+        self.debug = debug  # --debug or COMPANION_DEBUG=1: print the traceback too
 
 
 _this_run = _Run()

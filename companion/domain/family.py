@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -70,8 +69,7 @@ class Child(msgspec.Struct, frozen=True):
         return day.year - self.born.year - (0 if had_birthday else 1)
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(msgspec.Struct, frozen=True):
     caregivers: tuple[Caregiver, ...] = ()
     children: tuple[Child, ...] = ()
     relatives: tuple[Relative, ...] = ()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -109,8 +108,7 @@ def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
-@dataclass(frozen=True)
-class ReflectionQuery:
+class ReflectionQuery(msgspec.Struct, frozen=True):
     """Which reflections to show. Every condition given must hold."""
 
     since: date | None = None
@@ -185,8 +183,7 @@ def newest_first(reflections: list[Reflection]) -> list[Reflection]:
     return sorted(reflections, key=lambda r: (r.day, r.written_at), reverse=True)
 
 
-@dataclass(frozen=True)
-class ReflectionDraft:
+class ReflectionDraft(msgspec.Struct, frozen=True):
     """What a form or a command hands over: people and routines by name, nothing checked
     yet. `Services.save_reflection` checks it and turns it into a Reflection."""
 

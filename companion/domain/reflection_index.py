@@ -4,7 +4,9 @@ once for searching, so a keystroke over ten years of writing stays quick."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+import msgspec
 
 from companion.domain.reflection import Reflection, ReflectionQuery, newest_first, searchable
 
@@ -34,7 +36,7 @@ class ReflectionIndex:
         word at a time over what is left: a keystroke stays well under the eye's notice."""
         if not query.words:
             return [reflection for reflection, _ in self.entries if query.matches(reflection)]
-        rest = replace(query, words=())
+        rest = msgspec.structs.replace(query, words=())
         entries = self.entries
         if rest != EVERYTHING:
             entries = tuple(e for e in entries if rest.matches(e[0]))

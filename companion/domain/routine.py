@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Literal
 
@@ -121,8 +120,7 @@ class DayChange(msgspec.Struct, frozen=True, omit_defaults=True):
         return f"{self.who or 'someone else'} does {routine_name.lower()}"
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(msgspec.Struct, frozen=True):
     """One routine on one day, at its (possibly moved) local time."""
 
     routine: Routine
@@ -145,8 +143,7 @@ class Occurrence:
         return self.starts_at - timedelta(minutes=self.routine.lead_minutes)
 
 
-@dataclass(frozen=True)
-class Missed:
+class Missed(msgspec.Struct, frozen=True):
     """An occurrence whose reminder came while nothing was running: do now, or skip."""
 
     occurrence: Occurrence

@@ -5,11 +5,12 @@ briefs, each made on first use and given only what it needs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+import msgspec
 
 from companion.domain.dates import parse_date
 from companion.domain.errors import CompanionError
@@ -41,8 +42,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 
-@dataclass(frozen=True)
-class HomeSummary:
+class HomeSummary(msgspec.Struct, frozen=True):
     family: Family
     recent: tuple[Reflection, ...]
     reflections_this_week: int

@@ -2,9 +2,10 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+import msgspec
 
 from companion.store.files import atomic_write_all, ensure_private_folder
 
@@ -13,8 +14,7 @@ _DAILY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL = ".partial"
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(msgspec.Struct, frozen=True):
     name: str
     folder: Path
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -48,8 +47,7 @@ LOCK_TIMEOUT_SECONDS = 20
 T = TypeVar("T", bound=msgspec.Struct)
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(msgspec.Struct, frozen=True):
     backup: Backup
     safety: Backup | None  # what was there before, kept as a backup of its own
     removed: tuple[Path, ...]  # files the backup did not have (they are in `safety`)

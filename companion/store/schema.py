@@ -11,7 +11,6 @@ run once: the store writes the result back (after a backup) the first time it ho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
@@ -31,15 +30,29 @@ Migration = Callable[[Tables], Tables]
 T = TypeVar("T", bound=msgspec.Struct)
 
 
-@dataclass(frozen=True)
 class FileKind(Generic[T]):
-    name: str
-    schema: int
-    # Gives the Struct of the file's tables; called on first use, so a kind whose records
-    # need big modules (the library's cards) costs nothing to commands that never read it.
-    declared: Callable[[], type[T]]
-    # migrations[n] turns schema n into n + 1
-    migrations: Mapping[int, Migration] = field(default_factory=dict)
+    """One kind of data file: its name, its schema number, its records and how older
+    schemas are brought up to date. (A plain class: a dataclass costs every command about a
+    millisecond of start-up to make.)"""
+
+    def __init__(
+        self,
+        name: str,
+        schema: int,
+        declared: Callable[[], type[T]],
+        migrations: Mapping[int, Migration] | None = None,
+    ) -> None:
+        self.name = name
+        self.schema = schema
+        # Gives the Struct of the file's tables; called on first use, so a kind whose
+        # records need big modules (the library's cards) costs nothing to commands that
+        # never read it.
+        self.declared = declared
+        # migrations[n] turns schema n into n + 1
+        self.migrations: Mapping[int, Migration] = migrations or {}
+
+    def __repr__(self) -> str:
+        return f"FileKind({self.name!r}, schema {self.schema})"
 
     @cached_property
     def tables(self) -> type[T]:

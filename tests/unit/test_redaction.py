@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
+import msgspec
+
 from companion.domain.brief import Brief
 from companion.domain.family import Caregiver, Child, Family, Relative
 from companion.domain.redaction import Redactor, initials, redact
@@ -114,7 +116,7 @@ def test_relatives_named_in_the_family_are_redacted_too() -> None:
         for_therapist=True,
     )
     brief = make_brief(reflections=(*REFLECTIONS, visit))
-    family = dataclasses.replace(
+    family = msgspec.structs.replace(
         FAMILY, relatives=(Relative("Rose", id="rose"), Relative("Okafor", id="okafor"))
     )
     redacted = redact(brief, family)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar
 
+import msgspec
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -296,7 +297,7 @@ class FullReflectionScreen(FormScreen[ReflectionDefaults]):
 
     @staticmethod
     def _with_routine(filled: Filled, name: str | None) -> Filled:
-        return replace(filled, draft=replace(filled.draft, routine=name))
+        return replace(filled, draft=msgspec.structs.replace(filled.draft, routine=name))
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -375,7 +376,8 @@ class FullReflectionScreen(FormScreen[ReflectionDefaults]):
     def _save(self, filled: Filled) -> ReflectionDefaults:
         services = self.companion.services
         day = services.parse_day(filled.day, "day") if filled.day.strip() else None
-        services.save_reflection(replace(filled.draft, day=day), editing=self.editing)
+        draft = msgspec.structs.replace(filled.draft, day=day)
+        services.save_reflection(draft, editing=self.editing)
         return ReflectionDefaults(filled.draft.children, filled.draft.by)
 
     def saved(self, defaults: ReflectionDefaults) -> None:
