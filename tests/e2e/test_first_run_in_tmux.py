@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.outside import outside_today
 from tests.e2e.tmux import Terminal, installed_companion
 
 
@@ -24,7 +25,7 @@ def test_first_run_setup_then_home_then_a_reflection(terminal: Terminal, tmp_pat
     terminal.wait_for("What should I call you?")
     # The app reads the real clock here: born on 1 January eight years ago, Mia is 8 on
     # any day of the year the suite runs.
-    born = date(date.today().year - 8, 1, 1).isoformat()
+    born = date(outside_today().year - 8, 1, 1).isoformat()
     terminal.type("Sam", "Enter", "Mia", "Enter", born, "Enter", "Tab", "Enter")
     terminal.wait_for("this week")
     home = terminal.wait_for("r Reflect")  # the key to write appears once there is a family

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import IO
 
@@ -21,6 +21,7 @@ from companion.domain.routine import Routine, Step
 from companion.services import Services
 from companion.store.routine_repository import REMINDERS_FILE, ROUTINES_FILE
 from companion.store.schema import REMINDERS, ROUTINES
+from tests.e2e.outside import outside_now
 
 ROOT = Path(__file__).resolve().parents[2]
 DUE_IN_SECONDS = 6
@@ -60,11 +61,11 @@ def wait_for(lines: queue.Queue[str], seen: list[str], wanted: str, timeout: flo
 
 def test_the_reminder_process_gives_a_reminder_due_in_a_few_seconds(tmp_path: Path) -> None:
     data = tmp_path / "family"
-    now = datetime.now().replace(microsecond=0)
+    now = outside_now().replace(microsecond=0)  # as the reminder process will see it
     # Companion has been watching since yesterday; this morning's reminder came while
     # nothing ran.
     Services(data, clock=lambda: now - timedelta(days=1)).routines.missed()
-    services = Services(data)
+    services = Services(data, clock=outside_now)
     sam = services.add_caregiver("Sam")
     earlier = now - timedelta(hours=2)
     steps = (Step("Bath", 15), Step("Brush teeth", 3))
@@ -111,7 +112,9 @@ def test_the_reminder_process_gives_a_reminder_due_in_a_few_seconds(tmp_path: Pa
     assert stderr == ""
 
     # Announced once, by the reminder process; a second look gives nothing new.
-    soon = Services(data).routines.occurrences(now.date(), now.date() + timedelta(days=1))
+    soon = Services(data, clock=outside_now).routines.occurrences(
+        now.date(), now.date() + timedelta(days=1)
+    )
     [occurrence] = [
         o
         for o in soon
