@@ -13,6 +13,7 @@ from textual.app import App
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from companion.services import Services
@@ -43,6 +44,13 @@ _CELL_WIDTH = 20 * 0.61
 _SVG_TEXT = re.compile(
     r'<text[^>]*\bx="([0-9.]+)"[^>]*clip-path="url\(#[\w-]+-line-([0-9]+)\)"[^>]*>(.*?)</text>'
 )
+
+
+async def retype(pilot: Pilot[None], box: Input, words: str) -> None:
+    """Empty a box, then type into it key by key, as a person would."""
+    box.focus()
+    box.value = ""
+    await pilot.press(*["space" if key == " " else key for key in words])
 
 
 async def until(pilot: Pilot[None], shown: Callable[[], bool], what: str = "it") -> None:

@@ -4,7 +4,6 @@ the app keeps running and every word typed stays where it was."""
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from companion.domain.reflection import ReflectionDraft
@@ -12,15 +11,9 @@ from companion.services import Services
 from companion.tui.screens.brief import BriefScreen
 from companion.tui.screens.reflection_full import FullReflectionScreen
 from companion.tui.screens.reflections import ReflectionsScreen
-from tests.tui.conftest import flat, make_app, screen_text, settle
+from tests.tui.conftest import flat, make_app, retype, screen_text, settle
 
 FAR_AWAY = ["99999999 days ago", "in 99999999999 weeks", "9999-12-31", "1899-12-31"]
-
-
-async def _retype(pilot: Pilot[None], box: Input, words: str) -> None:
-    box.focus()
-    box.value = ""
-    await pilot.press(*["space" if key == " " else key for key in words])
 
 
 @pytest.mark.parametrize("box_id", ["reflections-since", "reflections-until"])
@@ -36,7 +29,7 @@ async def test_the_reflections_date_boxes_say_a_far_date_in_one_sentence(
         screen = app.screen
         assert isinstance(screen, ReflectionsScreen)
         for words in FAR_AWAY:
-            await _retype(pilot, screen.query_one(f"#{box_id}", Input), words)
+            await retype(pilot, screen.query_one(f"#{box_id}", Input), words)
             await pilot.press("enter")
             await settle(pilot)
             assert app.screen is screen
@@ -57,7 +50,7 @@ async def test_the_full_reflection_day_says_a_far_date_and_keeps_the_words(
         form = app.screen
         assert isinstance(form, FullReflectionScreen)
         for words in FAR_AWAY:
-            await _retype(pilot, form.query_one("#day", Input), words)
+            await retype(pilot, form.query_one("#day", Input), words)
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert app.screen is form
@@ -76,7 +69,7 @@ async def test_the_brief_span_says_a_far_date_in_one_sentence(family_services: S
         assert isinstance(screen, BriefScreen)
         for box_id, what in (("since", "start date"), ("until", "end date")):
             for words in FAR_AWAY:
-                await _retype(pilot, screen.query_one(f"#{box_id}", Input), words)
+                await retype(pilot, screen.query_one(f"#{box_id}", Input), words)
                 await pilot.press("enter")
                 await settle(pilot)
                 assert app.screen is screen

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.worker import Worker
 
 from companion.domain import messages
@@ -19,6 +19,7 @@ from companion.domain.family import Family
 from companion.domain.reflection import ReflectionDraft
 from companion.domain.states import FEELING_WORDS, FEELINGS
 from companion.tui.forms import FormScreen
+from companion.tui.widgets.form_fields import child_boxes
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 
@@ -67,17 +68,7 @@ class ReflectionScreen(FormScreen[ReflectionDefaults]):
                 yield MarkedCheckbox(self._enjoyed_label(), id="enjoyed", compact=True)
             if self.defaults.routine:
                 yield Static(Text(f"Routine: {self.defaults.routine}"), id="routine")
-            if len(self.family.children) > 1:
-                with Horizontal(id="children"):
-                    yield Label("About")
-                    for child in self.family.children:
-                        yield MarkedCheckbox(
-                            Text(child.name),
-                            child.name in self.defaults.children,
-                            compact=True,
-                            name=child.name,
-                            classes="child",
-                        )
+            yield from child_boxes(self.family, self.defaults.children)
             with Horizontal(id="reflection-details"):
                 yield Select(
                     [(Text(c.name), c.name) for c in self.family.caregivers],

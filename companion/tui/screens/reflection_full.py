@@ -37,7 +37,7 @@ from companion.tui.screens.reflection_opening import (
     from_defaults,
     from_reflection,
 )
-from companion.tui.widgets.form_fields import choice, labelled, offer
+from companion.tui.widgets.form_fields import child_boxes, choice, labelled, offer
 from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 SAVED_CHANGES = "Saved your changes."
@@ -158,17 +158,7 @@ class FullReflectionScreen(FormScreen[ReflectionDefaults]):
             )
             enjoyed.display = bool(draft.activities)
             yield enjoyed
-        if len(self.family.children) > 1:
-            with Horizontal(id="children"):
-                yield Label("About")
-                for child in self.family.children:
-                    yield MarkedCheckbox(
-                        Text(child.name),
-                        child.name in draft.children,
-                        compact=True,
-                        name=child.name,
-                        classes="child",
-                    )
+        yield from child_boxes(self.family, draft.children)
 
     def _how_they_were(self) -> ComposeResult:
         draft = self.filled.draft

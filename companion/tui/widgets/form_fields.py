@@ -7,9 +7,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual.containers import Vertical
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Select
+
+from companion.domain.family import Family
+from companion.tui.widgets.marked_checkbox import MarkedCheckbox
 
 
 def labelled(label: str, widget: Widget, *, id: str | None = None, classes: str = "") -> Vertical:
@@ -23,6 +27,22 @@ def choice(
     """A compact Select with nothing chosen when value is None."""
     chosen = Select.NULL if value is None else value
     return Select(options, prompt=prompt, value=chosen, id=name, compact=True)
+
+
+def child_boxes(family: Family, ticked: Sequence[str]) -> ComposeResult:
+    """ "About" and a box for each child (by name, in `.child`), when there is a choice."""
+    if len(family.children) < 2:
+        return
+    with Horizontal(id="children"):
+        yield Label("About")
+        for child in family.children:
+            yield MarkedCheckbox(
+                Text(child.name),
+                child.name in ticked,
+                compact=True,
+                name=child.name,
+                classes="child",
+            )
 
 
 def offer(select: Select[str], labels: Mapping[str, str]) -> None:
